@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// Airlock: egress policy for AI-agent containers. Module ranks (a module imports only lower ranks):
+// 0 Rego · 1 JSON | Identity · 2 Policy · 3 Supervisor | Proxy · 4 Sidecar · 5 airlock (CLI).
+import PackageDescription
+
+let package = Package(
+    name: "Airlock",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "airlock", targets: ["airlock"]),
+        .library(name: "Rego", targets: ["Rego"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Rank 0: the Rego engine. Standard library only: no OS code, no Foundation on hot paths.
+        .target(name: "Rego"),
+
+        // Rank 1: C libraries through pkg-config, and the jansson bridge.
+        .systemLibrary(
+            name: "CJansson", pkgConfig: "jansson",
+            providers: [.apt(["libjansson-dev"])]),
+        .systemLibrary(
+            name: "CSeccomp", pkgConfig: "libseccomp",
+            providers: [.apt(["libseccomp-dev"])]),
+        .target(name: "JSON", dependencies: ["Rego", "CJansson"]),
+
+        // Rank 5: the command line.
+        .executableTarget(
+            name: "airlock",
+            dependencies: [
+                "Rego", "JSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+
+        .testTarget(name: "RegoTests", dependencies: ["Rego", "JSON"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "Rego"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Rego", "JSON"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

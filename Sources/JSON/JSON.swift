@@ -1,0 +1,2 @@
+import CJansson
+import Rego

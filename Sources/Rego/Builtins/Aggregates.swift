@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `aggregates` family (see BuiltinTable).
+    static let aggregates: [Builtin] = []
+}

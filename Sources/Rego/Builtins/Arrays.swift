@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `arrays` family (see BuiltinTable).
+    static let arrays: [Builtin] = []
+}

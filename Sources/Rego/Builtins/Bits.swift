@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `bits` family (see BuiltinTable).
+    static let bits: [Builtin] = []
+}

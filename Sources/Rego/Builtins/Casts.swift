@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `casts` family (see BuiltinTable).
+    static let casts: [Builtin] = []
+}

@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `comparison` family (see BuiltinTable).
+    static let comparison: [Builtin] = []
+}

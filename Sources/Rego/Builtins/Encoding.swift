@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `encoding` family (see BuiltinTable).
+    static let encoding: [Builtin] = []
+}

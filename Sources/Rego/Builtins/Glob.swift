@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `glob` family (see BuiltinTable).
+    static let glob: [Builtin] = []
+}

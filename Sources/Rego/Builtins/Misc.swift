@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `misc` family (see BuiltinTable).
+    static let misc: [Builtin] = []
+}

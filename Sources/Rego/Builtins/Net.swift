@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `net` family (see BuiltinTable).
+    static let net: [Builtin] = []
+}

@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `objects` family (see BuiltinTable).
+    static let objects: [Builtin] = []
+}

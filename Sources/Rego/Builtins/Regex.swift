@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `regex` family (see BuiltinTable).
+    static let regex: [Builtin] = []
+}

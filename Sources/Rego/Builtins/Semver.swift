@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `semver` family (see BuiltinTable).
+    static let semver: [Builtin] = []
+}

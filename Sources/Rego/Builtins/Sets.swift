@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `sets` family (see BuiltinTable).
+    static let sets: [Builtin] = []
+}

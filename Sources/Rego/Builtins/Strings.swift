@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `strings` family (see BuiltinTable).
+    static let strings: [Builtin] = []
+}

@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `time` family (see BuiltinTable).
+    static let time: [Builtin] = []
+}

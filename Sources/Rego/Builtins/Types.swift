@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `types` family (see BuiltinTable).
+    static let types: [Builtin] = []
+}

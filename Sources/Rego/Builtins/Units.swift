@@ -1,0 +1,4 @@
+extension Builtins {
+    /// The `units` family (see BuiltinTable).
+    static let units: [Builtin] = []
+}
