@@ -74,6 +74,6 @@ public struct PreparedQuery: Sendable {
     public func evaluate(input: Value? = nil, options: EvaluationOptions = EvaluationOptions())
         throws(RegoError) -> [QueryResult]
     {
-        try Evaluator.evaluate(compiled, program: policy.program, input: input, options: options)
+        try Evaluator.evaluate(compiled, program: policy.program, data: policy.data, input: input, options: options)
     }
 }

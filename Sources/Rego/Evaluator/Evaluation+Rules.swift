@@ -1,0 +1,186 @@
+/// Rule definitions: complete values, multi-value sets, partial objects, functions; `else`
+/// chains, defaults and conflict detection.
+extension Evaluation {
+    /// Candidate definitions for this input (all of them, or those the rule index selects).
+    private func candidates(_ set: RuleSet) -> [CRule] {
+        guard let index = set.index else { return set.rules }
+        return index.candidates(input: input).map { set.rules[$0] }
+    }
+
+    /// Runs one definition in a fresh frame: `onSolution` is called for each solution of its
+    /// body (or of the first `else` clause that has one) with the head value term to evaluate.
+    private func runDefinition(
+        _ rule: CRule, stopAtFirst: Bool,
+        _ onSolution: (_ valueTerm: CTerm) throws(RegoError) -> Bool
+    ) throws(RegoError) -> Bool {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maxDepth {
+            throw RegoError(.limit, "evaluation exceeded maximum depth \(maxDepth)", at: rule.location)
+        }
+        let saved = pushFrame(rule.frameSize)
+        defer { popFrame(saved, rule.frameSize) }
+        var matched = false
+        let stopped = try evalBody(rule.body, 0) { () throws(RegoError) -> Bool in
+            matched = true
+            return try onSolution(rule.value) || stopAtFirst
+        }
+        if matched || rule.elseClauses.isEmpty { return stopped }
+        for clause in rule.elseClauses {
+            var elseMatched = false
+            let r = try evalBody(clause.body, 0) { () throws(RegoError) -> Bool in
+                elseMatched = true
+                // The first clause that holds decides the value: stop after its first solution.
+                _ = try onSolution(clause.value)
+                return true
+            }
+            if elseMatched { return r && stopAtFirst }
+        }
+        return false
+    }
+
+    func evalComplete(_ set: RuleSet) throws(RegoError) -> Value? {
+        var result: Value?
+        for rule in candidates(set) {
+            let done = try runDefinition(rule, stopAtFirst: rule.stopsAtFirstSolution) { (valueTerm) throws(RegoError) -> Bool in
+                try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
+                    if let r = result, r != v {
+                        throw RegoError(.conflict, "complete rules must not produce multiple outputs", at: rule.location)
+                    }
+                    result = v
+                    return false
+                }
+            }
+            _ = done
+        }
+        if result == nil, let d = set.defaultRule {
+            _ = try runDefinition(d, stopAtFirst: true) { (valueTerm) throws(RegoError) -> Bool in
+                try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
+                    result = v
+                    return true
+                }
+            }
+        }
+        return result
+    }
+
+    func evalMultiValue(_ set: RuleSet) throws(RegoError) -> RegoSet {
+        var out = RegoSet()
+        for rule in candidates(set) {
+            guard let key = rule.key else { continue }
+            _ = try runDefinition(rule, stopAtFirst: false) { (_) throws(RegoError) -> Bool in
+                try self.evalTerm(key) { (v) throws(RegoError) -> Bool in
+                    out.insert(v)
+                    return false
+                }
+            }
+        }
+        return out
+    }
+
+    func evalPartialObject(_ set: RuleSet) throws(RegoError) -> RegoObject {
+        var out = RegoObject()
+        for rule in candidates(set) {
+            _ = try runDefinition(rule, stopAtFirst: false) { (valueTerm) throws(RegoError) -> Bool in
+                var keys: [Value] = []
+                return try self.evalItems(rule.suffix, 0, &keys) { (keys) throws(RegoError) -> Bool in
+                    try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
+                        out = try Self.inserting(v, at: keys[...], into: out, location: rule.location)
+                        return false
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Inserts `value` at the nested key path, creating objects on the way; a different value
+    /// already there is a conflict.
+    static func inserting(_ value: Value, at keys: ArraySlice<Value>, into object: RegoObject, location: SourceLocation)
+        throws(RegoError) -> RegoObject
+    {
+        let key = keys.first!
+        var object = object
+        if keys.count == 1 {
+            if let existing = object[key], existing != value {
+                throw RegoError(.conflict, "object keys must be unique", at: location)
+            }
+            object.insert(value, forKey: key)
+            return object
+        }
+        let inner: RegoObject
+        switch object[key] {
+        case nil: inner = RegoObject()
+        case .object(let o)?: inner = o
+        default: throw RegoError(.conflict, "object keys must be unique", at: location)
+        }
+        object.insert(.object(try inserting(value, at: keys.dropFirst(), into: inner, location: location)), forKey: key)
+        return object
+    }
+
+    /// Calls a user function; nil when no definition applies.
+    func callFunction(_ path: [String], _ args: [Value], location: SourceLocation) throws(RegoError) -> Value? {
+        guard let set = program.functions[path] else {
+            throw RegoError(.typeCheck, "undefined function data.\(path.joined(separator: "."))", at: location)
+        }
+        var result: Value?
+        for rule in set.rules {
+            try bindParametersAndRun(rule, args) { (valueTerm) throws(RegoError) -> Bool in
+                try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
+                    if let r = result, r != v {
+                        throw RegoError(.conflict, "functions must not produce multiple outputs for same inputs", at: rule.location)
+                    }
+                    result = v
+                    return false
+                }
+            }
+        }
+        if result == nil, let d = set.defaultRule {
+            try bindParametersAndRun(d, args) { (valueTerm) throws(RegoError) -> Bool in
+                try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
+                    result = v
+                    return true
+                }
+            }
+        }
+        return result
+    }
+
+    private func bindParametersAndRun(_ rule: CRule, _ args: [Value], _ onSolution: (CTerm) throws(RegoError) -> Bool)
+        throws(RegoError)
+    {
+        guard rule.parameters.count == args.count else { return }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maxDepth {
+            throw RegoError(.limit, "evaluation exceeded maximum depth \(maxDepth)", at: rule.location)
+        }
+        let saved = pushFrame(rule.frameSize)
+        defer { popFrame(saved, rule.frameSize) }
+        _ = try unifyParameters(rule.parameters, args, 0) { () throws(RegoError) -> Bool in
+            var matched = false
+            let r = try self.evalBody(rule.body, 0) { () throws(RegoError) -> Bool in
+                matched = true
+                return try onSolution(rule.value) || rule.stopsAtFirstSolution
+            }
+            if matched || rule.elseClauses.isEmpty { return r }
+            for clause in rule.elseClauses {
+                var elseMatched = false
+                _ = try self.evalBody(clause.body, 0) { () throws(RegoError) -> Bool in
+                    elseMatched = true
+                    _ = try onSolution(clause.value)
+                    return true
+                }
+                if elseMatched { return true }
+            }
+            return false
+        }
+    }
+
+    private func unifyParameters(_ params: [CTerm], _ args: [Value], _ i: Int, _ k: Continuation) throws(RegoError) -> Bool {
+        if i == params.count { return try k() }
+        return try unify(params[i], args[i]) { () throws(RegoError) -> Bool in
+            try self.unifyParameters(params, args, i + 1, k)
+        }
+    }
+}
