@@ -54,6 +54,9 @@ final class RuleSet: Sendable {
     let defaultRule: CRule?
     /// Rule index: for rules whose body starts with `input.x == constant`, candidates by value.
     let index: RuleIndex?
+    /// True when every definition yields the same constant at its first solution (`allow if …`
+    /// written many times): once one definition holds, the others cannot conflict or change it.
+    let settlesAtFirstDefinition: Bool
 
     init(path: [String], kind: CRule.Kind, rules: [CRule], defaultRule: CRule?, index: RuleIndex?) {
         self.path = path
@@ -61,6 +64,17 @@ final class RuleSet: Sendable {
         self.rules = rules
         self.defaultRule = defaultRule
         self.index = index
+        var constant: Value?
+        var uniform = kind == .complete
+        for rule in rules where uniform {
+            guard rule.stopsAtFirstSolution, case .constant(let v) = rule.value else {
+                uniform = false
+                break
+            }
+            if let c = constant, c != v { uniform = false }
+            constant = v
+        }
+        self.settlesAtFirstDefinition = uniform
     }
 
     var fullName: String { (["data"] + path).joined(separator: ".") }

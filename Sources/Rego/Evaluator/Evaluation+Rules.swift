@@ -52,6 +52,7 @@ extension Evaluation {
                 }
             }
             _ = done
+            if result != nil && set.settlesAtFirstDefinition { break }
         }
         if result == nil, let d = set.defaultRule {
             _ = try runDefinition(d, stopAtFirst: true) { (valueTerm) throws(RegoError) -> Bool in
