@@ -15,3 +15,10 @@ public struct LoadedPolicy: Sendable {
         self.dataFiles = dataFiles
     }
 }
+
+extension LoadedPolicy {
+    /// Compiles the loaded modules against the loaded data.
+    public func compile() throws(RegoError) -> CompiledPolicy {
+        try CompiledPolicy(modules: modules, data: data)
+    }
+}
