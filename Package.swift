@@ -28,6 +28,11 @@ let package = Package(
             providers: [.apt(["libseccomp-dev"])]),
         .target(name: "JSON", dependencies: ["Rego", "CJansson"]),
 
+        // Rank 2: loading policies and data the way `opa eval -d` does.
+        .target(
+            name: "Policy",
+            dependencies: ["Rego", "JSON", .product(name: "Yams", package: "Yams")]),
+
         // Rank 5: the command line.
         .executableTarget(
             name: "airlock",
@@ -41,6 +46,7 @@ let package = Package(
         .testTarget(name: "RegoTests", dependencies: ["Rego", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Rego"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Rego", "JSON"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Rego", "JSON"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,2 +1,0 @@
-import CJansson
-import Rego
