@@ -41,6 +41,8 @@ let package = Package(
         .testTarget(name: "RegoTests", dependencies: ["Rego", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Rego"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Rego", "JSON"]),
+        // Runs the built `airlock` binary (and unit-tests its output helpers through @testable).
+        .testTarget(name: "CLITests", dependencies: ["airlock", "Rego"]),
     ],
     swiftLanguageModes: [.v6]
 )
