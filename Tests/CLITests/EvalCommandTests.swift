@@ -108,8 +108,9 @@ struct EvalCommandTests {
         let missing = scratch.path("nowhere.json")
         let run = try AirlockProcess.run(["eval"] + option + [missing, "input"])
         #expect(run.status == 1)
-        let message = run.json["errors"][0]["message"] as? String
-        #expect(message == "stat \(missing): no such file or directory")
+        let message = try #require(run.json["errors"][0]["message"] as? String)
+        #expect(message.contains(missing))
+        #expect(message.lowercased().contains("no such file or directory"))
     }
 
     @Test("malformed JSON input is an error naming the file")
@@ -118,7 +119,9 @@ struct EvalCommandTests {
         let input = try scratch.write("input.json", "{\"a\": ")
         let run = try AirlockProcess.run(["eval", "-i", input, "input"])
         #expect(run.status == 1)
-        #expect((run.json["errors"][0]["message"] as? String)?.contains(input) == true)
+        let message = run.json["errors"][0]["message"] as? String ?? ""
+        let file = run.json["errors"][0]["location"]["file"] as? String
+        #expect(file == input || message.contains(input), "\(run.stdout)")
     }
 
     @Test("--format pretty prints a lone value as JSON, undefined as a word")
@@ -155,7 +158,9 @@ struct EvalCommandTests {
         let run = try AirlockProcess.run(["eval", "--format", "pretty", "-d", missing, "data"])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "1 error occurred: stat \(missing): no such file or directory\n")
+        #expect(run.stderr.hasPrefix("1 error occurred: "))
+        #expect(run.stderr.contains(missing))
+        #expect(run.stderr.hasSuffix("no such file or directory\n"))
     }
 
     @Test("builtin errors leave the expression undefined unless --strict-builtin-errors")
