@@ -69,7 +69,9 @@ struct BenchCommand: ParsableCommand {
                     mismatches.append(
                         CommandFailure.Entry(
                             code: "bench_mismatch",
-                            message: "input \(i + 1): expected \(expected[i].jsonText()), got \(value?.jsonText() ?? "undefined")"))
+                            message:
+                                "input \(i + 1): expected \(expected[i].jsonText()), got \(value?.jsonText() ?? "undefined")"
+                        ))
                 }
             }
             if !mismatches.isEmpty {

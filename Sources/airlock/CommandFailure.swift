@@ -64,7 +64,8 @@ extension CommandFailure.Entry {
     var text: String {
         var prefix = ""
         if let location {
-            prefix = location.file.isEmpty ? "\(location.line):\(location.column): " : "\(location.file):\(location.line): "
+            prefix =
+                location.file.isEmpty ? "\(location.line):\(location.column): " : "\(location.file):\(location.line): "
         }
         if let code { return "\(prefix)\(code): \(message)" }
         return prefix + message

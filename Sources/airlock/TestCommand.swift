@@ -67,7 +67,8 @@ struct TestCommand: ParsableCommand {
             } catch {
                 verdict = .error(CommandFailure(error).entries[0].text)
             }
-            let outcome = TestOutcome(name: name, file: files.file(of: name), verdict: verdict, duration: clock.now - start)
+            let outcome = TestOutcome(
+                name: name, file: files.file(of: name), verdict: verdict, duration: clock.now - start)
             logger.debug("test finished", metadata: ["test": "\(name)", "outcome": "\(outcome.verdict.label)"])
             return outcome
         }

@@ -23,7 +23,8 @@ struct AirlockProcess {
     static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["AIRLOCK_BIN"] { return URL(fileURLWithPath: path) }
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("airlock"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "airlock"),
             Bundle.main.bundleURL.appendingPathComponent("airlock"),
             repositoryRoot.appendingPathComponent(".build/debug/airlock"),
         ]

@@ -65,7 +65,8 @@ struct BenchCommandTests {
         #expect(run.json["inputs"] as? Int == 1)
     }
 
-    @Test("exactly one of -i and --inputs is required", arguments: [[String](), ["-i", "a.json", "--inputs", "b.jsonl"]])
+    @Test(
+        "exactly one of -i and --inputs is required", arguments: [[String](), ["-i", "a.json", "--inputs", "b.jsonl"]])
     func inputChoice(extra: [String]) throws {
         let run = try AirlockProcess.run(["bench"] + extra + ["data.sandbox.allow"])
         #expect(run.status == 64, "ArgumentParser's usage-error status")

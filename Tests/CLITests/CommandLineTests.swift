@@ -19,10 +19,12 @@ struct CommandLineTests {
     }
 
     /// What `scripts/run.sh` runs by default, on both example inputs.
-    @Test("the demo decision allows python3 to PyPI's file hosts and explains a denial", arguments: [
-        ("rules/examples/input.json", true, "allowed by network policy pypi"),
-        ("rules/examples/input-denied.json", false, "allow only /usr/bin/python3"),
-    ])
+    @Test(
+        "the demo decision allows python3 to PyPI's file hosts and explains a denial",
+        arguments: [
+            ("rules/examples/input.json", true, "allowed by network policy pypi"),
+            ("rules/examples/input-denied.json", false, "allow only /usr/bin/python3"),
+        ])
     func demo(input: String, allow: Bool, reason: String) throws {
         let run = try AirlockProcess.run([
             "eval", "-d", "rules/airlock", "-d", "rules/examples/data.yaml", "-i", input, "data.airlock.decision",

@@ -54,10 +54,12 @@ struct EvalCommandTests {
         #expect(run.stdout == "{}\n")
     }
 
-    @Test("the input document comes from -i, in JSON or YAML", arguments: [
-        ("input.json", #"{"user": "alice", "port": 443}"#),
-        ("input.yaml", "user: alice\nport: 443\n"),
-    ])
+    @Test(
+        "the input document comes from -i, in JSON or YAML",
+        arguments: [
+            ("input.json", #"{"user": "alice", "port": 443}"#),
+            ("input.yaml", "user: alice\nport: 443\n"),
+        ])
     func input(file: String, text: String) throws {
         let scratch = try Scratch()
         let inputPath = try scratch.write(file, text)
@@ -178,7 +180,9 @@ struct EvalCommandTests {
     func jsonLogs() throws {
         let scratch = try Scratch()
         let policy = try scratch.write("p.rego", "package p\n\nx := 1\n")
-        let run = try AirlockProcess.run(["eval", "--log-level", "debug", "--log-format", "json", "-d", policy, "data.p.x"])
+        let run = try AirlockProcess.run([
+            "eval", "--log-level", "debug", "--log-format", "json", "-d", policy, "data.p.x",
+        ])
         let lines = run.stderr.split(separator: "\n")
         #expect(!lines.isEmpty)
         for line in lines {

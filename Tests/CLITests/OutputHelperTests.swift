@@ -5,11 +5,13 @@ import Testing
 
 @Suite("output helpers")
 struct OutputHelperTests {
-    @Test("durations print as Go's time.Duration", arguments: [
-        (Int64(0), "0s"), (812, "812ns"), (1_000, "1µs"), (572_583, "572.583µs"), (1_200_000, "1.2ms"),
-        (1_234_567, "1.234567ms"), (2_000_000_000, "2s"), (62_500_000_000, "1m2.5s"),
-        (3_600_000_000_000, "1h0m0s"),
-    ])
+    @Test(
+        "durations print as Go's time.Duration",
+        arguments: [
+            (Int64(0), "0s"), (812, "812ns"), (1_000, "1µs"), (572_583, "572.583µs"), (1_200_000, "1.2ms"),
+            (1_234_567, "1.234567ms"), (2_000_000_000, "2s"), (62_500_000_000, "1m2.5s"),
+            (3_600_000_000_000, "1h0m0s"),
+        ])
     func goDuration(nanoseconds: Int64, text: String) {
         #expect(GoDuration.text(nanoseconds: nanoseconds) == text)
     }

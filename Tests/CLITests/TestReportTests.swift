@@ -9,7 +9,8 @@ struct TestReportTests {
         TestOutcome(name: "data.p.test_a", file: "p_test.rego", verdict: .pass, duration: .microseconds(1500)),
         TestOutcome(name: "data.p.test_b", file: "p_test.rego", verdict: .fail, duration: .nanoseconds(812)),
         TestOutcome(
-            name: "data.q.test_c", file: "q_test.rego", verdict: .error("eval_conflict_error: complete rules must not produce multiple outputs"),
+            name: "data.q.test_c", file: "q_test.rego",
+            verdict: .error("eval_conflict_error: complete rules must not produce multiple outputs"),
             duration: .milliseconds(2)),
     ]
 
