@@ -34,6 +34,8 @@ struct TestReport {
         var lastFile: String?
         for outcome in outcomes where verbose || outcome.verdict != .pass {
             if let file = outcome.file, file != lastFile {
+                // A blank line between files' groups, as opa test prints them.
+                if !out.isEmpty { out += "\n" }
                 out += "\(file):\n"
                 lastFile = file
             }

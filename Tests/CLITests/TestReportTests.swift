@@ -20,6 +20,7 @@ struct TestReportTests {
             TestReport(outcomes: Self.outcomes, verbose: false).text == """
                 p_test.rego:
                 data.p.test_b: FAIL (812ns)
+
                 q_test.rego:
                 data.q.test_c: ERROR (2ms)
                   eval_conflict_error: complete rules must not produce multiple outputs
