@@ -54,7 +54,8 @@ for dir in "${dirs[@]}"; do
     done
 done
 
-# 3. The peers, installed exactly as shared/bench/README.md says. Install failures are collected
+# 3. The peers, installed exactly as shared/bench/README.md says (its command also installs opa-eval,
+#    another wrapper of regorus, which is not measured separately). Install failures are collected
 #    and printed under the table; the driver reports each engine that does not load.
 install_log="$out/peer-install.log"
 : >"$install_log"
