@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "airlock",
             dependencies: [
-                "Rego", "JSON",
+                "Rego", "JSON", "Policy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -47,6 +47,8 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Rego"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Rego", "JSON"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Rego", "JSON"]),
+        // Runs the built `airlock` binary (and unit-tests its output helpers through @testable).
+        .testTarget(name: "CLITests", dependencies: ["airlock", "Rego"]),
     ],
     swiftLanguageModes: [.v6]
 )

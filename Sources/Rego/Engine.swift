@@ -29,11 +29,22 @@ public struct QueryResult: Sendable, Hashable {
         /// The expression's source text, as `opa eval` reports it.
         public var text: String
         public var location: SourceLocation
+
+        public init(value: Value, text: String, location: SourceLocation) {
+            self.value = value
+            self.text = text
+            self.location = location
+        }
     }
 
     public var expressions: [Expression]
     /// Variables of the query (generated and `_` variables excluded), by name.
     public var bindings: [String: Value]
+
+    public init(expressions: [Expression], bindings: [String: Value]) {
+        self.expressions = expressions
+        self.bindings = bindings
+    }
 }
 
 /// Modules and base data compiled together: parsed, checked, indexed. Immutable and shareable.
