@@ -1,0 +1,151 @@
+/// Bodies and their literals: expressions, `not`, `some`, `every` and `with` modifiers.
+extension RegoParser {
+    /// Literals up to (not including) `end`, separated by `;` or line breaks.
+    mutating func parseBody(end: Symbol) throws(RegoError) -> Body {
+        try enterNesting()
+        defer { leaveNesting() }
+        if token.isSymbol(end) {
+            throw error("found empty body", at: currentLocation)
+        }
+        var body: Body = []
+        while true {
+            body.append(try parseLiteral())
+            if token.isSymbol(.semicolon) {
+                try advance()
+                continue
+            }
+            if token.isSymbol(end) { return body }
+            if !token.followsNewline {
+                throw unexpected("expected \\n or ; or \(end.name)")
+            }
+        }
+    }
+
+    /// A whole query: literals until the end of input. Like OPA, literals on one line need no
+    /// separator at the top level (`x := 1 y := 2` is two literals).
+    mutating func parseQueryBody() throws(RegoError) -> Body {
+        var body: Body = []
+        while !isAtEnd {
+            body.append(try parseLiteral())
+            if token.isSymbol(.semicolon) { try advance() }
+        }
+        return body
+    }
+
+    mutating func parseLiteral() throws(RegoError) -> Literal {
+        let start = token.start
+        let location = currentLocation
+        treatKeywordAsIdentifierBeforeRef()
+
+        var negated = false
+        if token.isKeyword(.not) {
+            try advance()
+            negated = true
+        }
+        var literal: Literal
+        switch token.kind {
+        case .keyword(.some):
+            if negated { throw unexpected("illegal negation of 'some'") }
+            literal = try parseSome(at: location)
+        case .keyword(.every):
+            if negated { throw unexpected("illegal negation of 'every'") }
+            literal = try parseEvery(at: location)
+        default:
+            literal = try parseExpressionLiteral(negated: negated, at: location)
+        }
+        literal.text = sourceText(from: start)
+        return literal
+    }
+
+    /// `expr`, `a := b`, `a = b`, each with optional `with` modifiers.
+    private mutating func parseExpressionLiteral(negated: Bool, at location: SourceLocation) throws(RegoError) -> Literal {
+        var term = try parseExpression(allowKeyValueIn: true)
+        if case .symbol(let symbol) = token.kind, symbol == .assign || symbol == .unify {
+            let operatorLocation = currentLocation
+            try advance()
+            let right = try parseExpression(allowKeyValueIn: true)
+            term = .builtinCall(symbol.name, [term, right], at: term.location, operatorAt: operatorLocation)
+        }
+        return Literal(.term(term), negated: negated, with: try parseWithModifiers(), at: location)
+    }
+
+    /// `with target as value …`, or none.
+    mutating func parseWithModifiers() throws(RegoError) -> [WithModifier] {
+        var modifiers: [WithModifier] = []
+        while token.isKeyword(.with) {
+            let location = currentLocation
+            try advance()
+            guard token.kind == .identifier else { throw unexpected("expected ident") }
+            let target = try parseTerm()
+            switch target.kind {
+            case .variable, .ref: break
+            default: throw unexpected("expected with target path")
+            }
+            guard token.isKeyword(.as) else { throw unexpected("expected as keyword") }
+            try advance()
+            let value = try parseExpression(allowKeyValueIn: true)
+            modifiers.append(WithModifier(target: target, value: value, at: location))
+        }
+        return modifiers
+    }
+
+    /// `some x, y` or `some [k,] v in xs`. OPA first reads an expression; only when that is not a
+    /// membership test does it re-read the clause as a list of variables.
+    private mutating func parseSome(at location: SourceLocation) throws(RegoError) -> Literal {
+        let saved = self
+        var declaration: Term?
+        do {
+            try advance()
+            declaration = try parseExpression(allowKeyValueIn: true)
+        } catch {
+            declaration = nil
+        }
+        if let declaration, case .call = declaration.kind {
+            guard let operands = declaration.membershipOperands else {
+                throw unexpected("expected `x in xs` or `x, y in xs` expression")
+            }
+            let kind: Literal.Kind =
+                operands.count == 3
+                ? .someIn(key: operands[0], value: operands[1], collection: operands[2])
+                : .someIn(key: nil, value: operands[0], collection: operands[1])
+            return Literal(kind, with: try parseWithModifiers(), at: location)
+        }
+
+        self = saved
+        var variables: [Term] = []
+        repeat {
+            try advance()
+            guard token.kind == .identifier else { throw unexpected("expected var") }
+            variables.append(Term(.variable(text(of: token)), at: currentLocation))
+            try advance()
+        } while token.isSymbol(.comma)
+        return Literal(.some(variables), at: location)
+    }
+
+    /// `every [k,] v in xs { body }`.
+    private mutating func parseEvery(at location: SourceLocation) throws(RegoError) -> Literal {
+        try advance()
+        let domainTerm = try parseExpression(allowKeyValueIn: true)
+        guard let operands = domainTerm.membershipOperands else {
+            throw unexpected("expected `x[, y] in xs { ... }` expression")
+        }
+        let key: Term? = operands.count == 3 ? operands[0] : nil
+        let value = operands[operands.count - 2]
+        if let key, !key.isPlainVariable { throw unexpected("expected key to be a variable") }
+        if !value.isPlainVariable { throw unexpected("expected value to be a variable") }
+        guard token.isSymbol(.leftBrace) else { throw unexpected("missing body") }
+        try advance()
+        let body = try parseBody(end: .rightBrace)
+        try advance()
+        let kind = Literal.Kind.every(key: key, value: value, domain: operands[operands.count - 1], body: body)
+        return Literal(kind, with: try parseWithModifiers(), at: location)
+    }
+}
+
+extension Term {
+    /// A variable other than `data`/`input` (which OPA parses as refs).
+    var isPlainVariable: Bool {
+        if case .variable(let name) = kind { return !Term.isRootDocument(name) }
+        return false
+    }
+}
