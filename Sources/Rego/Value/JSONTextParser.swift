@@ -47,11 +47,31 @@ private struct Parser {
         skipWhitespace()
         guard position < bytes.count else { throw Error(message: "EOF", offset: position) }
         let value = try parseValue()
-        skipWhitespace()
-        if position < bytes.count {
-            throw fail("error: invalid character \(quote(bytes[position])) after top-level value")
+        // A number runs into whatever follows it: Go's decoder reports that byte itself.
+        if case .number = value, let c = peek(), !isSpace(c) {
+            throw fail("invalid character \(quote(c)) after top-level value")
         }
+        skipWhitespace()
+        if position < bytes.count { throw try trailingDataError() }
         return value
+    }
+
+    /// OPA reads one more token after the value and names it (`error: invalid character 'x'
+    /// after top-level value`); bytes that cannot start a token fail as Go's tokenizer does.
+    mutating func trailingDataError() throws(Error) -> Error {
+        let start = position
+        let token: String
+        switch bytes[position] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["): token = String(Character(Unicode.Scalar(bytes[position])))
+        case UInt8(ascii: "\""): token = try parseString()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            while let c = peek(), !isSpace(c), !"{}[],:\"".utf8.contains(c) { position += 1 }
+            token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        default:
+            return fail("invalid character \(quote(bytes[position])) looking for beginning of value")
+        }
+        position = start
+        return fail("error: invalid character '\(token)' after top-level value")
     }
 
     // MARK: - Values
@@ -281,8 +301,10 @@ private struct Parser {
         while let c = peek(), isDigit(c) { position += 1 }
     }
 
+    @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+
     mutating func skipWhitespace() {
-        while let c = peek(), c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { position += 1 }
+        while let c = peek(), isSpace(c) { position += 1 }
     }
 
     func fail(_ message: String) -> Error { Error(message: message, offset: position) }
