@@ -18,7 +18,7 @@ public enum JSONTextParser {
     public static func parse(_ text: String) throws(Error) -> Value {
         var text = text
         let result: Result<Value, Error> = text.withUTF8 { bytes in
-            var parser = Parser(bytes: bytes)
+            var parser = JSONByteParser(bytes: bytes)
             do throws(Error) {
                 return .success(try parser.parseDocument())
             } catch {
@@ -34,7 +34,7 @@ public enum JSONTextParser {
     }
 }
 
-private struct Parser {
+private struct JSONByteParser {
     typealias Error = JSONTextParser.Error
 
     let bytes: UnsafeBufferPointer<UInt8>
