@@ -31,7 +31,7 @@ struct BodyCompiler {
                     collectVariables(t, into: &used)
                 }
             }
-            for w in lit.withModifiers { collectVariables(w.value, into: &used) }
+            for w in lit.withModifiers where !namesFunction(w.value) { collectVariables(w.value, into: &used) }
         }
         for t in extraTerms { collectVariables(t, into: &used) }
         for name in declared where name != "_" { _ = layout.declare(name, in: scope) }
@@ -39,6 +39,14 @@ struct BodyCompiler {
             if layout.lookup(name, from: scope) != nil || context.isGlobalName(name) { continue }
             _ = layout.declare(name, in: scope)
         }
+    }
+
+    /// `with f as g`: a value that names a function or builtin is not a variable.
+    func namesFunction(_ t: Term) -> Bool {
+        guard let path = t.staticPath, !context.isGlobalName(path[0]) || path[0] == "data" else {
+            return t.staticPath.map { resolveFunction($0) != nil } ?? false
+        }
+        return resolveFunction(path) != nil
     }
 
     /// Variable names used in a term, not descending into comprehension bodies (their own scope).
@@ -109,7 +117,8 @@ struct BodyCompiler {
     }
 
     mutating func compileWith(_ w: WithModifier, scope: Int) throws(RegoError) -> CWith {
-        let value = try compileTerm(w.value, scope: scope)
+        let value: CTerm = namesFunction(w.value) && layout.lookup(w.value.staticPath![0], from: scope) == nil
+            ? .constant(.null) : try compileTerm(w.value, scope: scope)
         guard let path = w.target.staticPath else {
             throw RegoError(.compile, "with keyword target must reference existing input, data, or a function", at: w.location)
         }

@@ -61,7 +61,7 @@ enum Compiler {
             sets[path] = set
             if kind == .function { functions[path] = set }
         }
-        let root = buildTree(sets)
+        let root = buildTree(sets, packages: modules.map(\.package))
         let tests = order.filter { path in
             guard let last = path.last, let set = sets[path] else { return false }
             return last.hasPrefix("test_") && set.kind == .complete
@@ -109,9 +109,9 @@ enum Compiler {
         } else {
             kind = .partialObject
         }
-        if kind == .multiValue && !suffixTerms.isEmpty {
-            throw RegoError(.compile, "multi-value rules with variables in their reference are not supported", at: rule.location)
-        }
+        // `p[q].r contains s`: an object whose leaves are sets; built like a partial object.
+        let setLeaves = kind == .multiValue && !suffixTerms.isEmpty
+        let effectiveKind: CRule.Kind = setLeaves ? .partialObject : kind
 
         var compiler = BodyCompiler(context: context)
         var bound = Set<Int>()
@@ -143,7 +143,7 @@ enum Compiler {
             elses.append((v, b))
         }
         return CRule(
-            kind: kind, path: context.package + prefix, suffix: suffix, key: key, value: value,
+            kind: effectiveKind, path: context.package + prefix, suffix: suffix, key: key, value: value,
             parameters: parameters, body: body, elseClauses: elses, frameSize: compiler.layout.frameSize,
             location: rule.location)
     }
@@ -158,8 +158,21 @@ enum Compiler {
         }
     }
 
-    private static func buildTree(_ sets: [[String]: RuleSet]) -> RuleTreeNode {
+    private static func buildTree(_ sets: [[String]: RuleSet], packages: [[String]]) -> RuleTreeNode {
         let root = MutableNode()
+        // Every package is a document, even one without rules (`data.a.b` is `{}`).
+        for path in packages {
+            var node = root
+            for p in path {
+                if let next = node.children[p] {
+                    node = next
+                } else {
+                    let next = MutableNode()
+                    node.children[p] = next
+                    node = next
+                }
+            }
+        }
         for (path, set) in sets {
             var node = root
             for p in path {

@@ -84,8 +84,10 @@ struct Scheduler {
                 collectValueNeeds(i.key, into: &out)
                 collectValueNeeds(i.value, into: &out)
             }
-        case .arrayComprehension, .setComprehension, .objectComprehension:
-            out.formUnion(usedSlots(t))
+        case .arrayComprehension(_, let body), .setComprehension(_, let body), .objectComprehension(_, _, let body):
+            // Outer variables the comprehension can bind by itself (`{x | xs[x]}`) are not
+            // needed from outside: unbound, the comprehension iterates over them.
+            out.formUnion(usedSlots(t).subtracting(outputSlots(body)))
         case .call(_, let args, _):
             for a in args { collectValueNeeds(a, into: &out) }
         case .template(let parts, _):
@@ -164,6 +166,66 @@ struct Scheduler {
             for a in args { walkShallow(a, f) }
         case .template(let parts, _):
             for case .term(let e) in parts { walkShallow(e, f) }
+        }
+    }
+
+    // MARK: Output positions
+
+    /// Slots a body can bind itself: unification targets, `some … in` variables and variables
+    /// in ref paths.
+    func outputSlots(_ body: CBody) -> Set<Int> {
+        var out = Set<Int>()
+        for lit in body {
+            switch lit.kind {
+            case .term(.call(.special(let s), let args, _)) where s == .eq || s == .assign:
+                for a in args { collectPatternSlots(a, into: &out) }
+            case .term(let t):
+                collectRefPathSlots(t, into: &out)
+            case .someIn(let k, let v, let c):
+                if let k { collectPatternSlots(k, into: &out) }
+                collectPatternSlots(v, into: &out)
+                collectRefPathSlots(c, into: &out)
+            case .noop, .not, .every: break
+            }
+        }
+        return out
+    }
+
+    private func collectPatternSlots(_ t: CTerm, into out: inout Set<Int>) {
+        switch t {
+        case .local(let s): out.insert(s)
+        case .array(let items), .set(let items):
+            for i in items { collectPatternSlots(i, into: &out) }
+        case .object(let items):
+            for i in items { collectPatternSlots(i.value, into: &out) }
+        default: collectRefPathSlots(t, into: &out)
+        }
+    }
+
+    private func collectRefPathSlots(_ t: CTerm, into out: inout Set<Int>) {
+        switch t {
+        case .constant, .input, .local: break
+        case .data(let path):
+            for p in path {
+                if case .local(let s) = p { out.insert(s) } else { collectRefPathSlots(p, into: &out) }
+            }
+        case .ref(let head, let path):
+            collectRefPathSlots(head, into: &out)
+            for p in path {
+                if case .local(let s) = p { out.insert(s) } else { collectRefPathSlots(p, into: &out) }
+            }
+        case .array(let items), .set(let items):
+            for i in items { collectRefPathSlots(i, into: &out) }
+        case .object(let items):
+            for i in items {
+                collectRefPathSlots(i.key, into: &out)
+                collectRefPathSlots(i.value, into: &out)
+            }
+        case .arrayComprehension, .setComprehension, .objectComprehension: break
+        case .call(_, let args, _):
+            for a in args { collectRefPathSlots(a, into: &out) }
+        case .template(let parts, _):
+            for case .term(let e) in parts { collectRefPathSlots(e, into: &out) }
         }
     }
 

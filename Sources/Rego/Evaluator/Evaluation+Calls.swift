@@ -9,10 +9,10 @@ extension Evaluation {
                 var acc: [Value] = []
                 return try evalItems(args, 0, &acc) { (_) throws(RegoError) -> Bool in try k(v) }
             case .callee(let replacement):
-                // The replacement runs without the override (so `with f as g` inside g calling f
-                // reaches the original).
+                // The replacement runs without any mock: inside it `f` and other mocked functions
+                // are the originals (a mock never calls another mock), as in OPA.
                 let saved = functionOverrides
-                functionOverrides[callee.name] = nil
+                functionOverrides = [:]
                 defer { functionOverrides = saved }
                 return try evalCall(replacement, args, location: location, k)
             }

@@ -9,7 +9,7 @@ extension Evaluation {
     {
         guard let node, !isMasked(node) else {
             guard let base else { return false }
-            return try evalPath(base, path, i, k)
+            return try evalPath(base, path, i, baseDocument: true, k)
         }
         if node.ruleSet != nil {
             guard let document = try documentValue(node, base) else { return false }
@@ -41,8 +41,8 @@ extension Evaluation {
             if case .string(let name) = key, let child = node.children[name] {
                 return try self.walkData(child, base?[key], path, i + 1, k)
             }
-            guard let b = base?[key] else { return false }
-            return try self.evalPath(b, path, i + 1, k)
+            guard let base, let b = base[key] ?? Self.jsonKeyLookup(base, key) else { return false }
+            return try self.evalPath(b, path, i + 1, baseDocument: true, k)
         }
     }
 
@@ -66,7 +66,15 @@ extension Evaluation {
             } else {
                 value = try nodeValue(child, childBase)
             }
-            if let value { object.insert(value, forKey: key) }
+            guard let value else { continue }
+            if let existing = object[key], !(existing.isCollection && value.isCollection) {
+                continue  // the base document wins over a virtual one at the same key
+            }
+            if let existing = object[key] {
+                object.insert(try Self.merge(existing, value, location: nil), forKey: key)
+            } else {
+                object.insert(value, forKey: key)
+            }
         }
         return .object(object)
     }
@@ -87,14 +95,11 @@ extension Evaluation {
         if !node.children.isEmpty {
             let deeper = try nodeValue(RuleTreeNode(children: node.children, ruleSet: nil, path: node.path), base)
             if case .object(let extra) = deeper, !extra.isEmpty {
-                var merged = value?.objectValue ?? RegoObject()
-                for (k, v) in extra {
-                    if let existing = merged[k], existing != v {
-                        throw RegoError(.conflict, "object keys must be unique", at: set.rules.first?.location)
-                    }
-                    merged.insert(v, forKey: k)
-                }
-                value = .object(merged)
+                // Deeper rules may add keys to the object levels the rules here build, but not
+                // change the values those rules produce (below `leafDepth`).
+                let leafDepth = set.rules.map(\.suffix.count).max() ?? 0
+                value = try Self.merge(
+                    value ?? .emptyObject, .object(extra), leafDepth: leafDepth, location: set.rules.first?.location)
             }
         }
         cache[id] = .some(value)

@@ -101,9 +101,12 @@ extension Evaluation {
                     try self.recordResult(resultSlot, .true, k)
                 }
             case .equal, .neq, .lt, .lte, .gt, .gte:
-                return try evalTerm(args[0]) { (a) throws(RegoError) -> Bool in
-                    try self.evalTerm(args[1]) { (b) throws(RegoError) -> Bool in
-                        guard Evaluation.compare(s, a, b) else { return false }
+                // Evaluate first the side that can bind variables the other one needs
+                // (`foo == input.foos[foo]`).
+                let swap = !isGround(args[0])
+                return try evalTerm(args[swap ? 1 : 0]) { (first) throws(RegoError) -> Bool in
+                    try self.evalTerm(args[swap ? 0 : 1]) { (second) throws(RegoError) -> Bool in
+                        guard Evaluation.compare(s, swap ? second : first, swap ? first : second) else { return false }
                         return try self.recordResult(resultSlot, .true, k)
                     }
                 }

@@ -85,7 +85,14 @@ extension Evaluation {
             _ = try runDefinition(rule, stopAtFirst: false) { (valueTerm) throws(RegoError) -> Bool in
                 var keys: [Value] = []
                 return try self.evalItems(rule.suffix, 0, &keys) { (keys) throws(RegoError) -> Bool in
-                    try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
+                    if let member = rule.key {
+                        // A set leaf (`p[q].r contains s`): add the member to the set there.
+                        return try self.evalTerm(member) { (m) throws(RegoError) -> Bool in
+                            out = try Self.merging(.set(RegoSet([m])), at: keys[...], into: out, location: rule.location)
+                            return false
+                        }
+                    }
+                    return try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
                         out = try Self.inserting(v, at: keys[...], into: out, location: rule.location)
                         return false
                     }
@@ -117,6 +124,52 @@ extension Evaluation {
         }
         object.insert(.object(try inserting(value, at: keys.dropFirst(), into: inner, location: location)), forKey: key)
         return object
+    }
+
+    /// Merges `value` into the nested key path: objects merge key by key, sets unite, other
+    /// values must be equal.
+    static func merging(_ value: Value, at keys: ArraySlice<Value>, into object: RegoObject, location: SourceLocation)
+        throws(RegoError) -> RegoObject
+    {
+        var object = object
+        let key = keys.first!
+        if keys.count == 1 {
+            if let existing = object[key] {
+                object.insert(try merge(existing, value, location: location), forKey: key)
+            } else {
+                object.insert(value, forKey: key)
+            }
+            return object
+        }
+        let inner: RegoObject
+        switch object[key] {
+        case nil: inner = RegoObject()
+        case .object(let o)?: inner = o
+        default: throw RegoError(.conflict, "object keys must be unique", at: location)
+        }
+        object.insert(.object(try merging(value, at: keys.dropFirst(), into: inner, location: location)), forKey: key)
+        return object
+    }
+
+    /// Deep merge of two documents defined at one path by different rules. Objects merge key by
+    /// key down to `leafDepth` levels (the levels rule heads build); below that only sets unite.
+    static func merge(_ a: Value, _ b: Value, leafDepth: Int = .max, location: SourceLocation?) throws(RegoError) -> Value {
+        switch (a, b) {
+        case (.object(var x), .object(let y)) where leafDepth > 0:
+            for (k, v) in y {
+                if let existing = x[k] {
+                    x.insert(try merge(existing, v, leafDepth: leafDepth - 1, location: location), forKey: k)
+                } else {
+                    x.insert(v, forKey: k)
+                }
+            }
+            return .object(x)
+        case (.set(let x), .set(let y)):
+            return .set(x.union(y))
+        default:
+            if a == b { return a }
+            throw RegoError(.conflict, "object keys must be unique", at: location)
+        }
     }
 
     /// Calls a user function; nil when no definition applies.

@@ -126,17 +126,19 @@ extension Evaluation {
     }
 
     /// Follows `path` from `i` down into `value`. Unbound variables in the path iterate.
-    func evalPath(_ value: Value, _ path: [CTerm], _ i: Int, _ k: ValueContinuation) throws(RegoError) -> Bool {
+    func evalPath(_ value: Value, _ path: [CTerm], _ i: Int, baseDocument: Bool = false, _ k: ValueContinuation)
+        throws(RegoError) -> Bool
+    {
         if i == path.count { return try k(value) }
         let segment = path[i]
         switch segment {
         case .constant(let key):
-            guard let child = value[key] else { return false }
-            return try evalPath(child, path, i + 1, k)
+            guard let child = value[key] ?? (baseDocument ? Self.jsonKeyLookup(value, key) : nil) else { return false }
+            return try evalPath(child, path, i + 1, baseDocument: baseDocument, k)
         case .local(let s):
             if let key = slots[base + s] {
-                guard let child = value[key] else { return false }
-                return try evalPath(child, path, i + 1, k)
+                guard let child = value[key] ?? (baseDocument ? Self.jsonKeyLookup(value, key) : nil) else { return false }
+                return try evalPath(child, path, i + 1, baseDocument: baseDocument, k)
             }
             return try forEachElement(of: value) { (key, child) throws(RegoError) -> Bool in
                 let mark = self.trail.count
@@ -148,8 +150,10 @@ extension Evaluation {
         default:
             if isGround(segment) {
                 return try evalTerm(segment) { (key) throws(RegoError) -> Bool in
-                    guard let child = value[key] else { return false }
-                    return try self.evalPath(child, path, i + 1, k)
+                    guard let child = value[key] ?? (baseDocument ? Self.jsonKeyLookup(value, key) : nil) else {
+                        return false
+                    }
+                    return try self.evalPath(child, path, i + 1, baseDocument: baseDocument, k)
                 }
             }
             // A pattern (`x[[a, b]]`): iterate and unify each key with it.
@@ -159,6 +163,13 @@ extension Evaluation {
                 }
             }
         }
+    }
+
+    /// Base documents come from JSON, whose keys are strings: `data.x[2]` reads the key "2", as
+    /// OPA's storage does.
+    static func jsonKeyLookup(_ value: Value, _ key: Value) -> Value? {
+        guard case .object(let o) = value, case .number(let n) = key else { return nil }
+        return o[.string(n.description)]
     }
 
     /// Whether every variable the term needs as a value is bound (variables in ref paths may
