@@ -207,6 +207,9 @@ enum Compiler {
         for lit in body {
             var compiled = try compiler.compileLiteral(lit, scope: 0)
             compiled.resultSlot = compiler.layout.wildcard(in: 0)
+            if case .term(let t) = compiled.kind, !lit.negated {
+                if case .call = t {} else { compiled.reportsValue = true }
+            }
             expressions.append((compiled.resultSlot, lit.text, lit.location))
             literals.append(compiled)
         }

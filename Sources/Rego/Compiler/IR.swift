@@ -81,6 +81,9 @@ struct CLiteral: Sendable {
     var location: SourceLocation
     /// Slot receiving the literal's value (for query expression results), or -1.
     var resultSlot: Int = -1
+    /// A top-level query expression that is a plain term (`data.authz.allow`): its value is the
+    /// result even when it is `false`, as `opa eval` reports it.
+    var reportsValue = false
 }
 
 typealias CBody = [CLiteral]

@@ -13,6 +13,9 @@ extension Evaluation {
         case .noop:
             return try k()
         case .term(let t):
+            if lit.reportsValue {
+                return try evalTerm(t) { (v) throws(RegoError) -> Bool in try self.recordResult(lit.resultSlot, v, k) }
+            }
             return try evalExpression(t, resultSlot: lit.resultSlot, k)
         case .not(let body):
             let mark = trail.count
