@@ -206,10 +206,11 @@ enum Compiler {
         var expressions: [(slot: Int, text: String, location: SourceLocation)] = []
         for lit in body {
             var compiled = try compiler.compileLiteral(lit, scope: 0)
-            compiled.resultSlot = compiler.layout.wildcard(in: 0)
+            var reportsValue = false
             if case .term(let t) = compiled.kind, !lit.negated {
-                if case .call = t {} else { compiled.reportsValue = true }
+                if case .call = t {} else { reportsValue = true }
             }
+            compiled = compiled.reporting(into: compiler.layout.wildcard(in: 0), value: reportsValue)
             expressions.append((compiled.resultSlot, lit.text, lit.location))
             literals.append(compiled)
         }

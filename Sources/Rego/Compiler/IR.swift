@@ -65,8 +65,8 @@ enum SpecialCall: String, Sendable {
     case gte
 }
 
-/// A compiled literal.
-struct CLiteral: Sendable {
+/// A compiled literal. A class so that evaluating a body passes references, not copies.
+final class CLiteral: Sendable {
     enum Kind: Sendable {
         case term(CTerm)
         /// `some` declarations compile to nothing but fresh slots; kept so results count right.
@@ -76,14 +76,27 @@ struct CLiteral: Sendable {
         case not(CBody)
     }
 
-    var kind: Kind
-    var with: [CWith]
-    var location: SourceLocation
+    let kind: Kind
+    let with: [CWith]
+    let location: SourceLocation
     /// Slot receiving the literal's value (for query expression results), or -1.
-    var resultSlot: Int = -1
+    let resultSlot: Int
     /// A top-level query expression that is a plain term (`data.authz.allow`): its value is the
     /// result even when it is `false`, as `opa eval` reports it.
-    var reportsValue = false
+    let reportsValue: Bool
+
+    init(kind: Kind, with: [CWith], location: SourceLocation, resultSlot: Int = -1, reportsValue: Bool = false) {
+        self.kind = kind
+        self.with = with
+        self.location = location
+        self.resultSlot = resultSlot
+        self.reportsValue = reportsValue
+    }
+
+    /// The same literal reporting into a query result slot.
+    func reporting(into slot: Int, value: Bool) -> CLiteral {
+        CLiteral(kind: kind, with: with, location: location, resultSlot: slot, reportsValue: value)
+    }
 }
 
 typealias CBody = [CLiteral]

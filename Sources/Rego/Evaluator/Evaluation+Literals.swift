@@ -6,8 +6,8 @@ extension Evaluation {
         return try evalLiteral(body[i]) { () throws(RegoError) -> Bool in try self.evalBody(body, i + 1, k) }
     }
 
-    func evalLiteral(_ lit: CLiteral, _ k: Continuation) throws(RegoError) -> Bool {
-        if !lit.with.isEmpty { return try evalWith(lit, k) }
+    func evalLiteral(_ lit: CLiteral, applyingWith: Bool = true, _ k: Continuation) throws(RegoError) -> Bool {
+        if applyingWith && !lit.with.isEmpty { return try evalWith(lit, k) }
         try step(lit.location)
         switch lit.kind {
         case .noop:

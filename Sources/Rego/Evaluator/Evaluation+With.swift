@@ -51,11 +51,9 @@ extension Evaluation {
                 inner.functionOverrides[name] = w.replacement.map { .callee($0) } ?? .value(v)
             }
         }
-        var plain = lit
-        plain.with = []
         overrideState = inner
         defer { overrideState = outer }
-        return try evalLiteral(plain) { () throws(RegoError) -> Bool in
+        return try evalLiteral(lit, applyingWith: false) { () throws(RegoError) -> Bool in
             let current = self.overrideState
             self.overrideState = outer
             defer { self.overrideState = current }

@@ -1,23 +1,46 @@
-/// A Rego object: keys are any `Value`, iteration is in OPA's key order (sorted), lookup is hashed.
+/// A Rego object: keys are any `Value`, iteration is in OPA's key order (sorted).
 ///
 /// Immutable from the outside; "mutating" operations return new objects sharing storage where they
 /// can. Keys are kept sorted so iteration, printing and comparison are deterministic and agree
-/// with `opa`, which also iterates objects in sorted key order.
+/// with `opa`, which also iterates objects in sorted key order. Small objects (most inputs and
+/// policy entries) are searched linearly; larger ones carry a hash index, built once.
 public struct RegoObject: Sendable {
-    @usableFromInline var index: [Value: Value]
     @usableFromInline var sortedKeys: [Value]
+    @usableFromInline var sortedValues: [Value]
+    /// Key → position, for objects above `linearLimit` keys.
+    @usableFromInline var index: [Value: Int]?
+
+    @usableFromInline static let linearLimit = 8
 
     public init() {
-        index = [:]
         sortedKeys = []
+        sortedValues = []
+        index = nil
     }
 
     /// Builds an object from pairs; a later pair with an equal key replaces the earlier one.
     public init<S: Sequence>(_ pairs: S) where S.Element == (Value, Value) {
-        var index: [Value: Value] = [:]
-        for (k, v) in pairs { index[k] = v }
-        self.index = index
-        self.sortedKeys = index.keys.sorted()
+        var entries: [(Value, Value)] = []
+        entries.reserveCapacity(pairs.underestimatedCount)
+        for p in pairs { entries.append(p) }
+        // Stable sort keeps the later of equal keys last; then keep the last of each run.
+        let order = entries.indices.sorted { a, b in
+            let c = Value.compare(entries[a].0, entries[b].0)
+            return c < 0 || (c == 0 && a < b)
+        }
+        var keys: [Value] = []
+        var values: [Value] = []
+        keys.reserveCapacity(entries.count)
+        values.reserveCapacity(entries.count)
+        for i in order {
+            if let last = keys.last, last == entries[i].0 {
+                values[values.count - 1] = entries[i].1
+            } else {
+                keys.append(entries[i].0)
+                values.append(entries[i].1)
+            }
+        }
+        self.init(sortedKeys: keys, sortedValues: values)
     }
 
     /// Builds an object from string keys (the JSON common case).
@@ -25,22 +48,42 @@ public struct RegoObject: Sendable {
         self.init(pairs.lazy.map { (Value.string($0.0), $0.1) })
     }
 
-    init(index: [Value: Value]) {
-        self.index = index
-        self.sortedKeys = index.keys.sorted()
+    @usableFromInline init(sortedKeys: [Value], sortedValues: [Value]) {
+        self.sortedKeys = sortedKeys
+        self.sortedValues = sortedValues
+        self.index = RegoObject.makeIndex(sortedKeys)
+    }
+
+    @usableFromInline static func makeIndex(_ keys: [Value]) -> [Value: Int]? {
+        guard keys.count > linearLimit else { return nil }
+        var index: [Value: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for (i, k) in keys.enumerated() { index[k] = i }
+        return index
     }
 
     @inlinable public var count: Int { sortedKeys.count }
     @inlinable public var isEmpty: Bool { sortedKeys.isEmpty }
 
-    @inlinable public subscript(key: Value) -> Value? { index[key] }
-    @inlinable public subscript(key: String) -> Value? { index[.string(key)] }
+    /// Position of `key` in the sorted keys, or nil.
+    @inlinable func position(of key: Value) -> Int? {
+        if let index { return index[key] }
+        for i in sortedKeys.indices where sortedKeys[i] == key { return i }
+        return nil
+    }
+
+    @inlinable public subscript(key: Value) -> Value? {
+        guard let i = position(of: key) else { return nil }
+        return sortedValues[i]
+    }
+
+    @inlinable public subscript(key: String) -> Value? { self[.string(key)] }
 
     /// Keys in OPA order.
     @inlinable public var keys: [Value] { sortedKeys }
 
     /// Values in the order of their keys.
-    public var values: [Value] { sortedKeys.map { index[$0]! } }
+    @inlinable public var values: [Value] { sortedValues }
 
     public func inserting(_ value: Value, forKey key: Value) -> RegoObject {
         var copy = self
@@ -49,17 +92,29 @@ public struct RegoObject: Sendable {
     }
 
     public mutating func insert(_ value: Value, forKey key: Value) {
-        if index.updateValue(value, forKey: key) == nil {
-            sortedKeys.insert(key, at: insertionPoint(of: key))
+        if let i = position(of: key) {
+            sortedValues[i] = value
+            return
+        }
+        let at = insertionPoint(of: key)
+        sortedKeys.insert(key, at: at)
+        sortedValues.insert(value, at: at)
+        if index != nil || sortedKeys.count > RegoObject.linearLimit {
+            if at == sortedKeys.count - 1, index != nil {
+                index![key] = at
+            } else {
+                index = RegoObject.makeIndex(sortedKeys)
+            }
         }
     }
 
     public func removing(_ key: Value) -> RegoObject {
-        guard index[key] != nil else { return self }
-        var copy = self
-        copy.index[key] = nil
-        copy.sortedKeys.remove(at: copy.insertionPoint(of: key))
-        return copy
+        guard let i = position(of: key) else { return self }
+        var keys = sortedKeys
+        var values = sortedValues
+        keys.remove(at: i)
+        values.remove(at: i)
+        return RegoObject(sortedKeys: keys, sortedValues: values)
     }
 
     /// Binary search in the sorted keys: the index of `key` if present, else where it would go.
@@ -78,7 +133,7 @@ public struct RegoObject: Sendable {
         for i in 0..<n {
             let c = Value.compare(a.sortedKeys[i], b.sortedKeys[i])
             if c != 0 { return c }
-            let d = Value.compare(a.index[a.sortedKeys[i]]!, b.index[b.sortedKeys[i]]!)
+            let d = Value.compare(a.sortedValues[i], b.sortedValues[i])
             if d != 0 { return d }
         }
         return a.count - b.count
@@ -92,9 +147,8 @@ extension RegoObject: Sequence {
         @inlinable init(_ object: RegoObject) { self.object = object }
         @inlinable public mutating func next() -> (key: Value, value: Value)? {
             guard position < object.sortedKeys.count else { return nil }
-            let key = object.sortedKeys[position]
-            position += 1
-            return (key, object.index[key]!)
+            defer { position += 1 }
+            return (object.sortedKeys[position], object.sortedValues[position])
         }
     }
 
@@ -103,13 +157,17 @@ extension RegoObject: Sequence {
 }
 
 extension RegoObject: Hashable {
-    public static func == (lhs: RegoObject, rhs: RegoObject) -> Bool { lhs.index == rhs.index }
+    public static func == (lhs: RegoObject, rhs: RegoObject) -> Bool {
+        // Keys are sorted, so equal objects have equal key and value arrays.
+        lhs.sortedKeys == rhs.sortedKeys && lhs.sortedValues == rhs.sortedValues
+    }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(5 as UInt8)
         hasher.combine(count)
-        for (k, v) in self {
-            k.hash(into: &hasher)
-            v.hash(into: &hasher)
+        for i in sortedKeys.indices {
+            sortedKeys[i].hash(into: &hasher)
+            sortedValues[i].hash(into: &hasher)
         }
     }
 }

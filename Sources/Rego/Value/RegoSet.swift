@@ -1,35 +1,55 @@
-/// A Rego set: unique members, iterated in OPA's order (sorted), membership hashed.
+/// A Rego set: unique members, iterated in OPA's order (sorted). Small sets are searched by
+/// binary search; larger ones carry a hash set, built once.
 public struct RegoSet: Sendable {
-    @usableFromInline var members: Set<Value>
     @usableFromInline var sortedMembers: [Value]
+    @usableFromInline var members: Set<Value>?
+
+    @usableFromInline static let linearLimit = 8
 
     public init() {
-        members = []
         sortedMembers = []
+        members = nil
     }
 
     public init<S: Sequence>(_ elements: S) where S.Element == Value {
-        let members = Set(elements)
-        self.members = members
-        self.sortedMembers = members.sorted()
+        var all = Array(elements)
+        all.sort()
+        var unique: [Value] = []
+        unique.reserveCapacity(all.count)
+        for v in all where unique.last != v { unique.append(v) }
+        self.init(sorted: unique)
+    }
+
+    @usableFromInline init(sorted: [Value]) {
+        sortedMembers = sorted
+        members = sorted.count > RegoSet.linearLimit ? Set(sorted) : nil
     }
 
     @inlinable public var count: Int { sortedMembers.count }
     @inlinable public var isEmpty: Bool { sortedMembers.isEmpty }
-    @inlinable public func contains(_ v: Value) -> Bool { members.contains(v) }
+
+    @inlinable public func contains(_ v: Value) -> Bool {
+        if let members { return members.contains(v) }
+        for m in sortedMembers where m == v { return true }
+        return false
+    }
 
     /// Members in OPA order.
     @inlinable public var sorted: [Value] { sortedMembers }
 
     public mutating func insert(_ v: Value) {
-        if members.insert(v).inserted {
-            var lo = 0
-            var hi = sortedMembers.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Value.compare(sortedMembers[mid], v) < 0 { lo = mid + 1 } else { hi = mid }
-            }
-            sortedMembers.insert(v, at: lo)
+        var lo = 0
+        var hi = sortedMembers.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Value.compare(sortedMembers[mid], v) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < sortedMembers.count && sortedMembers[lo] == v { return }
+        sortedMembers.insert(v, at: lo)
+        if members != nil {
+            members!.insert(v)
+        } else if sortedMembers.count > RegoSet.linearLimit {
+            members = Set(sortedMembers)
         }
     }
 
@@ -42,19 +62,38 @@ public struct RegoSet: Sendable {
     public func union(_ other: RegoSet) -> RegoSet {
         if other.isEmpty { return self }
         if isEmpty { return other }
-        return RegoSet(members.union(other.members))
+        // Merge two sorted runs.
+        var out: [Value] = []
+        out.reserveCapacity(count + other.count)
+        var i = 0
+        var j = 0
+        let a = sortedMembers
+        let b = other.sortedMembers
+        while i < a.count && j < b.count {
+            let c = Value.compare(a[i], b[j])
+            if c < 0 {
+                out.append(a[i]); i += 1
+            } else if c > 0 {
+                out.append(b[j]); j += 1
+            } else {
+                out.append(a[i]); i += 1; j += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return RegoSet(sorted: out)
     }
 
     public func intersection(_ other: RegoSet) -> RegoSet {
-        RegoSet(members.intersection(other.members))
+        RegoSet(sorted: sortedMembers.filter { other.contains($0) })
     }
 
     public func subtracting(_ other: RegoSet) -> RegoSet {
         if other.isEmpty { return self }
-        return RegoSet(members.subtracting(other.members))
+        return RegoSet(sorted: sortedMembers.filter { !other.contains($0) })
     }
 
-    public func isSubset(of other: RegoSet) -> Bool { members.isSubset(of: other.members) }
+    public func isSubset(of other: RegoSet) -> Bool { sortedMembers.allSatisfy { other.contains($0) } }
 }
 
 extension RegoSet: Sequence {
@@ -63,7 +102,7 @@ extension RegoSet: Sequence {
 }
 
 extension RegoSet: Hashable {
-    public static func == (lhs: RegoSet, rhs: RegoSet) -> Bool { lhs.members == rhs.members }
+    public static func == (lhs: RegoSet, rhs: RegoSet) -> Bool { lhs.sortedMembers == rhs.sortedMembers }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(6 as UInt8)
         hasher.combine(count)

@@ -112,11 +112,22 @@ extension Value: Hashable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return Value.bytesEqual(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
         case (.set(let a), .set(let b)): return a == b
         default: return false
+        }
+    }
+
+    /// Byte equality of two strings (Go's string equality), comparing contiguous UTF-8 storage.
+    @inlinable static func bytesEqual(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                pa.count == pb.count && (pa.count == 0 || pa.elementsEqual(pb))
+            }
         }
     }
 
