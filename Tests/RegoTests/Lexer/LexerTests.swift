@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct LexerTests {
     /// Every token of `source` as `kind text@line:col`.
-    static func tokens(_ source: String) throws(RegoError) -> [String] {
+    static func tokens(_ source: String) throws -> [String] {
         var lexer = Lexer(text: source, file: "t.rego")
         var out: [String] = []
         while true {
