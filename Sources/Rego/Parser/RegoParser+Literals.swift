@@ -22,12 +22,15 @@ extension RegoParser {
     }
 
     /// A whole query: literals until the end of input. Like OPA, literals on one line need no
-    /// separator at the top level (`x := 1 y := 2` is two literals).
+    /// separator at the top level (`x := 1 y := 2` is two literals), and a `;` must be followed
+    /// by another literal.
     mutating func parseQueryBody() throws -> Body {
         var body: Body = []
-        while !isAtEnd {
+        var literalRequired = false
+        while literalRequired || !isAtEnd {
             body.append(try parseLiteral())
-            if token.isSymbol(.semicolon) { try advance() }
+            literalRequired = token.isSymbol(.semicolon)
+            if literalRequired { try advance() }
         }
         return body
     }
