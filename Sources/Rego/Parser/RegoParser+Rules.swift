@@ -23,7 +23,7 @@ extension RegoParser {
         }
         guard token.kind == .identifier else { return try parseNonRuleStatement() }
 
-        var parsed = try parseRuleHead()
+        let parsed = try parseRuleHead()
         if isDefault {
             try validateDefaultRule(parsed.head, at: location)
             return [Rule(head: parsed.head, body: [], isDefault: true, at: location)]
@@ -33,8 +33,8 @@ extension RegoParser {
         let hasIf = token.isKeyword(.if)
         // `p[x] { … }` / `p[x]`: OPA's old partial set, which v1 only accepts as `p contains x`.
         let isLegacyPartialSet =
-            !hasIf && !parsed.usesContains && !parsed.isFunction && parsed.head.arguments == nil
-            && reference.count == 2 && parsed.head.value == nil
+            !hasIf && !parsed.usesContains && parsed.head.arguments == nil && reference.count == 2
+            && parsed.head.value == nil
         // Rules OPA gives a key (so `else` is refused): multi-value rules, and `p[k] if` whose key
         // is not a constant.
         let hasKey =
@@ -51,7 +51,7 @@ extension RegoParser {
             try advance()
             deferError(error("`if` keyword is required before \(parsed.kindName) body", at: location))
         } else {
-            return [try finishBodilessRule(&parsed, isLegacyPartialSet: isLegacyPartialSet, at: location)]
+            return [try finishBodilessRule(parsed, isLegacyPartialSet: isLegacyPartialSet, at: location)]
         }
         if isLegacyPartialSet {
             deferError(error("`contains` keyword is required for partial set rules", at: location))
@@ -98,21 +98,19 @@ extension RegoParser {
             token.followsSpace = false
             let term = try parseRefSuffixes(of: Term(.variable(name), at: nameLocation))
             switch term.kind {
-            case .ref(_, let path):
+            case .ref(let head, let path):
+                // `f(x).y := …` indexes a call: no rule can be named that way.
+                guard case .variable = head.kind else { try fail("invalid rule head", at: term.location) }
                 reference += path
             case .call(let function, let callArguments):
-                if case .ref(let functionHead, let path) = function.kind {
-                    guard case .variable = functionHead.kind else {
-                        try failUnexpected("rule head ref \(function.valueName) invalid")
-                    }
+                if case .ref(let head, let path) = function.kind {
+                    guard case .variable = head.kind else { try fail("invalid rule head", at: term.location) }
                     reference += path
                 }
                 arguments = callArguments
             default:
+                // `set()` became an empty set.
                 try failUnexpected("expected rule head name")
-            }
-            if case .ref(let head, _) = term.kind, case .call = head.kind {
-                try fail("rule head ref cannot contain a call", at: head.location)
             }
         }
 
@@ -204,7 +202,7 @@ extension RegoParser {
     /// A head with neither `if` nor a body: `p := 1`, `p[k] = v`, `f(x) := y`, `a.b.c := 1`, or
     /// (function returning true) `f(x)`. OPA parses these as expressions turned into rules and
     /// reports the malformed ones after parsing.
-    private mutating func finishBodilessRule(_ parsed: inout ParsedHead, isLegacyPartialSet: Bool,
+    private mutating func finishBodilessRule(_ parsed: ParsedHead, isLegacyPartialSet: Bool,
                                              at location: SourceLocation) throws -> Rule {
         if parsed.head.value == nil, !parsed.usesContains {
             // A stray expression such as `x == 1` is no rule at all.

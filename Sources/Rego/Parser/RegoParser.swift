@@ -3,7 +3,7 @@
 ///
 /// State is one current token plus the lexer behind it. The struct is a value: trying an
 /// alternative parse (OPA's save/restore) is `let saved = self … self = saved`. Alternatives are
-/// only tried where the retry is cheap (see `parseMembership`, `parseSome`, `parseRuleBody`), so
+/// only tried where the retry is cheap (see `parseKeyValueMembership`, `parseSome`, `parseBodyAfterIf`), so
 /// parsing stays linear in the input.
 ///
 /// The first error stops parsing. Errors that OPA only reports once the whole file parsed (the
@@ -37,12 +37,6 @@ struct RegoParser {
     mutating func advance() throws {
         previousEnd = token.end
         token = try lexer.next()
-    }
-
-    /// Consumes `symbol` or fails with "unexpected … token: <note>".
-    mutating func expect(_ symbol: Symbol, note: String? = nil) throws {
-        guard token.isSymbol(symbol) else { try failUnexpected(note) }
-        try advance()
     }
 
     var isAtEnd: Bool { token.kind == .eof }
