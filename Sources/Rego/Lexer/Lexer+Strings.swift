@@ -2,7 +2,7 @@
 /// `StringDecoding` turns their bytes into text when the parser needs it.
 extension Lexer {
     /// `"…"`: single line, JSON escapes. `position` is just past the opening quote.
-    mutating func scanString(start: Int) throws(RegoError) {
+    mutating func scanString(start: Int) throws {
         while true {
             guard position < bytes.count, bytes[position] != UInt8(ascii: "\n") else {
                 throw error("non-terminated string", at: start)
@@ -18,7 +18,7 @@ extension Lexer {
     }
 
     /// `` `…` ``: may span lines, no escapes.
-    mutating func scanRawString(start: Int) throws(RegoError) {
+    mutating func scanRawString(start: Int) throws {
         while true {
             guard position < bytes.count else { throw error("non-terminated string", at: start) }
             try checkByte(at: position, tokenStart: start)
@@ -29,7 +29,7 @@ extension Lexer {
 
     /// Text of a template string up to the next embedded expression (`{`, returns false) or the
     /// closing delimiter (returns true). `\{` stands for a literal brace.
-    mutating func scanTemplateText(raw: Bool, start: Int) throws(RegoError) -> Bool {
+    mutating func scanTemplateText(raw: Bool, start: Int) throws -> Bool {
         let closing = raw ? UInt8(ascii: "`") : UInt8(ascii: "\"")
         while true {
             guard position < bytes.count, raw || bytes[position] != UInt8(ascii: "\n") else {
@@ -52,7 +52,7 @@ extension Lexer {
 
     /// After a backslash in a quoted string. Like OPA's scanner, `\u` skips the `u` and the next
     /// three characters; the fourth is scanned as ordinary text and the decoder checks the digits.
-    private mutating func skipEscape(start: Int, allowBrace: Bool) throws(RegoError) {
+    private mutating func skipEscape(start: Int, allowBrace: Bool) throws {
         guard let byte = byte(at: position) else { throw error("non-terminated string", at: start) }
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "b"),

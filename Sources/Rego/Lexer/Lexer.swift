@@ -59,7 +59,7 @@ struct Lexer: Sendable {
     // MARK: - Scanning
 
     /// Scans the next token, skipping whitespace and `#` comments.
-    mutating func next() throws(RegoError) -> Token {
+    mutating func next() throws -> Token {
         var followsSpace = false
         var followsNewline = false
         skipping: while position < bytes.count {
@@ -86,14 +86,14 @@ struct Lexer: Sendable {
 
     /// Scans the text after the `}` that ends an expression inside a template string.
     /// `closingBrace` is that `}` token; the new part starts there.
-    mutating func continueTemplate(raw: Bool, closingBrace: Token) throws(RegoError) -> Token {
+    mutating func continueTemplate(raw: Bool, closingBrace: Token) throws -> Token {
         let last = try scanTemplateText(raw: raw, start: closingBrace.start)
         return Token(
             kind: .templatePart(raw: raw, last: last), start: closingBrace.start, end: position,
             line: closingBrace.line, column: closingBrace.column, followsSpace: false, followsNewline: false)
     }
 
-    private mutating func skipComment() throws(RegoError) {
+    private mutating func skipComment() throws {
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
             try checkByte(at: position, tokenStart: start)
@@ -102,7 +102,7 @@ struct Lexer: Sendable {
     }
 
     /// Bytes OPA rejects wherever they appear, even in comments and strings.
-    mutating func checkByte(at offset: Int, tokenStart: Int) throws(RegoError) {
+    mutating func checkByte(at offset: Int, tokenStart: Int) throws {
         switch bytes[offset] {
         case 0:
             throw error("illegal null character", at: tokenStart)
@@ -124,7 +124,7 @@ struct Lexer: Sendable {
             followsSpace: false, followsNewline: false)
     }
 
-    private mutating func scanToken() throws(RegoError) -> Token {
+    private mutating func scanToken() throws -> Token {
         let start = position
         guard position < bytes.count else { return makeToken(.eof, from: start) }
         let byte = bytes[position]
@@ -200,7 +200,7 @@ struct Lexer: Sendable {
     }
 
     /// `12`, `1.5`, `1e3`, `2.5E-7`. A sign is never part of the token.
-    private mutating func scanNumber() throws(RegoError) {
+    private mutating func scanNumber() throws {
         let start = position
         skipDigits()
         if consume(UInt8(ascii: ".")) {

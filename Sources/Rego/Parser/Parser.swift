@@ -4,14 +4,18 @@
 public enum Parser {
     /// Parses a `.rego` file. Errors are `rego_parse_error`s with OPA's messages and positions.
     public static func parseModule(_ source: SourceFile) throws(RegoError) -> Module {
-        var parser = try RegoParser(text: source.text, file: source.name)
-        return try parser.parseModule()
+        try run {
+            var parser = try RegoParser(text: source.text, file: source.name)
+            return try parser.parseModule()
+        }
     }
 
     /// Parses a query such as `x := data.p[_]; x > 1`. Every literal keeps its source text.
     public static func parseQuery(_ text: String, file: String = "query") throws(RegoError) -> Body {
-        var parser = try RegoParser(text: text, file: file)
-        return try parser.parseQueryBody()
+        try run {
+            var parser = try RegoParser(text: text, file: file)
+            return try parser.parseQueryBody()
+        }
     }
 
     /// Parses exactly one term (an `input_term` such as `{"a": [1, 2]}`). Like OPA's
@@ -28,5 +32,18 @@ public enum Parser {
             throw RegoError(.parse, "expected term but got: \(literal.text)", at: literal.location)
         }
         return term
+    }
+
+    /// The parser throws untyped internally: a typed error of `RegoError`'s size reserves space in
+    /// every frame of the recursive descent, which multiplies stack use per nesting level. Only
+    /// `RegoError`s are ever thrown.
+    private static func run<Result>(_ parse: () throws -> Result) throws(RegoError) -> Result {
+        do {
+            return try parse()
+        } catch let error as RegoError {
+            throw error
+        } catch {
+            throw RegoError(.parse, "\(error)")
+        }
     }
 }

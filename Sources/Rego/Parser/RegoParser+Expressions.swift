@@ -1,6 +1,6 @@
 /// Infix expressions. From loosest to tightest: `in` < relations (`==` `!=` `<` `<=` `>` `>=`) <
 /// `|` < `&` < `+` `-` < `*` `/` `%` < terms; every level is left-associative. (`:=` and `=` sit
-/// above these and are handled per literal; see `parseExpressionLiteral`.)
+/// above these and are handled per literal; see `parseAssignmentOrExpression`.)
 extension RegoParser {
     /// OPA's `parseTermInfixCall` (`allowKeyValueIn`) and `parseTermInfixCallInList` (not): a full
     /// expression below `:=`/`=`. In lists (`[…]`, `{…}`, call arguments) a comma separates items,
@@ -8,13 +8,24 @@ extension RegoParser {
     ///
     /// `first`, when given, is an already parsed first term to continue from: collection parsing
     /// reads one term before it knows whether it is looking at a comprehension.
-    mutating func parseExpression(allowKeyValueIn: Bool, startingWith first: Term? = nil) throws(RegoError) -> Term {
-        var left = try parseOperatorChain(startingWith: first)
+    mutating func parseExpression(allowKeyValueIn: Bool, startingWith first: Term? = nil) throws -> Term {
+        try enterNesting()
+        defer { leaveNesting() }
+        let left = try parseOperatorChain(startingWith: first)
+        // As OPA's parseTermIn does: a keyword right before `.`/`[` after an expression starts
+        // the next ref (`p contains 1` then `if.x contains 2` on the next line), not a clause.
+        treatKeywordAsIdentifierBeforeRef()
+        guard (allowKeyValueIn && token.isSymbol(.comma)) || isMembershipOperator else { return left }
+        return try parseMembership(after: left, allowKeyValueIn: allowKeyValueIn)
+    }
+
+    /// `left in xs [in ys …]` or, when allowed, `left, v in xs`.
+    @inline(never)
+    private mutating func parseMembership(after first: Term, allowKeyValueIn: Bool) throws -> Term {
+        var left = first
         if allowKeyValueIn, token.isSymbol(.comma) {
             left = try parseKeyValueMembership(key: left) ?? left
         }
-        // As OPA's parseTermIn does: a keyword right before `.`/`[` after an expression starts
-        // the next ref (`p contains 1` then `if.x contains 2` on the next line), not a clause.
         treatKeywordAsIdentifierBeforeRef()
         while isMembershipOperator {
             let operatorLocation = currentLocation
@@ -30,7 +41,8 @@ extension RegoParser {
     /// operand, the comma belongs to someone else (`some x, y`): the parser rewinds to the comma
     /// and returns nil. The rewind only happens where the caller then stops at that comma, so no
     /// input is parsed more than twice.
-    private mutating func parseKeyValueMembership(key: Term) throws(RegoError) -> Term? {
+    @inline(never)
+    private mutating func parseKeyValueMembership(key: Term) throws -> Term? {
         let saved = self
         do {
             try advance()
@@ -43,7 +55,8 @@ extension RegoParser {
                     Term.memberWithKeyName, [key, value, collection], at: key.location, operatorAt: operatorLocation)
             }
         } catch {
-            // Fall through: OPA discards errors of this attempt as well.
+            // OPA discards errors of this attempt too, except running out of nesting depth.
+            try rethrowIfTooDeep(error)
         }
         self = saved
         return nil
@@ -54,14 +67,18 @@ extension RegoParser {
         token.isKeyword(.in) && !refContinuesImmediately
     }
 
-    /// Binary operators below `in`, resolved by precedence with explicit stacks so that long
-    /// chains (`a + b + c + …`) use one stack frame rather than one per operator or level.
-    mutating func parseOperatorChain(startingWith first: Term?) throws(RegoError) -> Term {
-        let firstOperand: Term
-        if let first { firstOperand = first } else { firstOperand = try parseTerm() }
-        guard case .symbol(let symbol) = token.kind, symbol.infixPrecedence != nil else { return firstOperand }
+    /// Binary operators below `in`. Most operands have none, so that case returns at once.
+    mutating func parseOperatorChain(startingWith first: Term?) throws -> Term {
+        let operand = try first ?? parseTerm()
+        guard case .symbol(let symbol) = token.kind, symbol.infixPrecedence != nil else { return operand }
+        return try parseInfixOperators(after: operand)
+    }
 
-        var operands = [firstOperand]
+    /// Resolves operators by precedence with explicit stacks, so a long chain (`a + b + c + …`)
+    /// takes one stack frame rather than one per operator or precedence level.
+    @inline(never)
+    private mutating func parseInfixOperators(after first: Term) throws -> Term {
+        var operands = [first]
         var operators: [(symbol: Symbol, precedence: Int, location: SourceLocation)] = []
         while case .symbol(let symbol) = token.kind, let precedence = symbol.infixPrecedence {
             while let top = operators.last, top.precedence >= precedence {

@@ -1,11 +1,11 @@
 /// Bodies and their literals: expressions, `not`, `some`, `every` and `with` modifiers.
 extension RegoParser {
     /// Literals up to (not including) `end`, separated by `;` or line breaks.
-    mutating func parseBody(end: Symbol) throws(RegoError) -> Body {
+    mutating func parseBody(end: Symbol) throws -> Body {
         try enterNesting()
         defer { leaveNesting() }
         if token.isSymbol(end) {
-            throw error("found empty body", at: currentLocation)
+            try fail("found empty body", at: currentLocation)
         }
         var body: Body = []
         while true {
@@ -16,72 +16,81 @@ extension RegoParser {
             }
             if token.isSymbol(end) { return body }
             if !token.followsNewline {
-                throw unexpected("expected \\n or ; or \(end.name)")
+                try failUnexpected("expected \\n or ; or \(end.name)")
             }
         }
     }
 
     /// A whole query: literals until the end of input. Like OPA, literals on one line need no
-    /// separator at the top level (`x := 1 y := 2` is two literals).
-    mutating func parseQueryBody() throws(RegoError) -> Body {
+    /// separator at the top level (`x := 1 y := 2` is two literals), and a `;` must be followed
+    /// by another literal.
+    mutating func parseQueryBody() throws -> Body {
         var body: Body = []
-        while !isAtEnd {
+        var literalRequired = false
+        while literalRequired || !isAtEnd {
             body.append(try parseLiteral())
-            if token.isSymbol(.semicolon) { try advance() }
+            literalRequired = token.isSymbol(.semicolon)
+            if literalRequired { try advance() }
         }
         return body
     }
 
-    mutating func parseLiteral() throws(RegoError) -> Literal {
+    mutating func parseLiteral() throws -> Literal {
+        try enterNesting()
+        defer { leaveNesting() }
         let start = token.start
+        var literal = try parseLiteralContent()
+        literal.text = sourceText(from: start)
+        return literal
+    }
+
+    @inline(never)
+    private mutating func parseLiteralContent() throws -> Literal {
         let location = currentLocation
         treatKeywordAsIdentifierBeforeRef()
-
         var negated = false
         if token.isKeyword(.not) {
             try advance()
             negated = true
         }
-        var literal: Literal
         switch token.kind {
         case .keyword(.some):
-            if negated { throw unexpected("illegal negation of 'some'") }
-            literal = try parseSome(at: location)
+            if negated { try failUnexpected("illegal negation of 'some'") }
+            return try parseSome(at: location)
         case .keyword(.every):
-            if negated { throw unexpected("illegal negation of 'every'") }
-            literal = try parseEvery(at: location)
+            if negated { try failUnexpected("illegal negation of 'every'") }
+            return try parseEvery(at: location)
         default:
-            literal = try parseExpressionLiteral(negated: negated, at: location)
+            let term = try parseAssignmentOrExpression()
+            return Literal(.term(term), negated: negated, with: try parseWithModifiers(), at: location)
         }
-        literal.text = sourceText(from: start)
-        return literal
     }
 
-    /// `expr`, `a := b`, `a = b`, each with optional `with` modifiers.
-    private mutating func parseExpressionLiteral(negated: Bool, at location: SourceLocation) throws(RegoError) -> Literal {
-        var term = try parseExpression(allowKeyValueIn: true)
-        if case .symbol(let symbol) = token.kind, symbol == .assign || symbol == .unify {
-            let operatorLocation = currentLocation
-            try advance()
-            let right = try parseExpression(allowKeyValueIn: true)
-            term = .builtinCall(symbol.name, [term, right], at: term.location, operatorAt: operatorLocation)
-        }
-        return Literal(.term(term), negated: negated, with: try parseWithModifiers(), at: location)
+    /// `expr`, `a := b` or `a = b`: the assignment operators bind loosest of all.
+    @inline(never)
+    private mutating func parseAssignmentOrExpression() throws -> Term {
+        let left = try parseExpression(allowKeyValueIn: true)
+        guard case .symbol(let symbol) = token.kind, symbol == .assign || symbol == .unify else { return left }
+        let operatorLocation = currentLocation
+        try advance()
+        let right = try parseExpression(allowKeyValueIn: true)
+        return .builtinCall(symbol.name, [left, right], at: left.location, operatorAt: operatorLocation)
     }
 
     /// `with target as value …`, or none.
-    mutating func parseWithModifiers() throws(RegoError) -> [WithModifier] {
+    @inline(never)
+    mutating func parseWithModifiers() throws -> [WithModifier] {
         var modifiers: [WithModifier] = []
         while token.isKeyword(.with) {
             let location = currentLocation
             try advance()
-            guard token.kind == .identifier else { throw unexpected("expected ident") }
+            guard token.kind == .identifier else { try failUnexpected("expected ident") }
             let target = try parseTerm()
             switch target.kind {
             case .variable, .ref: break
-            default: throw unexpected("expected with target path")
+            default: try failUnexpected("expected with target path")
             }
-            guard token.isKeyword(.as) else { throw unexpected("expected as keyword") }
+            guard token.isKeyword(.as) else { try failUnexpected("expected as keyword") }
             try advance()
             let value = try parseExpression(allowKeyValueIn: true)
             modifiers.append(WithModifier(target: target, value: value, at: location))
@@ -91,18 +100,20 @@ extension RegoParser {
 
     /// `some x, y` or `some [k,] v in xs`. OPA first reads an expression; only when that is not a
     /// membership test does it re-read the clause as a list of variables.
-    private mutating func parseSome(at location: SourceLocation) throws(RegoError) -> Literal {
+    @inline(never)
+    private mutating func parseSome(at location: SourceLocation) throws -> Literal {
         let saved = self
         var declaration: Term?
         do {
             try advance()
             declaration = try parseExpression(allowKeyValueIn: true)
         } catch {
+            try rethrowIfTooDeep(error)
             declaration = nil
         }
         if let declaration, case .call = declaration.kind {
             guard let operands = declaration.membershipOperands else {
-                throw unexpected("expected `x in xs` or `x, y in xs` expression")
+                try failUnexpected("expected `x in xs` or `x, y in xs` expression")
             }
             let kind: Literal.Kind =
                 operands.count == 3
@@ -115,7 +126,7 @@ extension RegoParser {
         var variables: [Term] = []
         repeat {
             try advance()
-            guard token.kind == .identifier else { throw unexpected("expected var") }
+            guard token.kind == .identifier else { try failUnexpected("expected var") }
             variables.append(Term(.variable(text(of: token)), at: currentLocation))
             try advance()
         } while token.isSymbol(.comma)
@@ -123,17 +134,18 @@ extension RegoParser {
     }
 
     /// `every [k,] v in xs { body }`.
-    private mutating func parseEvery(at location: SourceLocation) throws(RegoError) -> Literal {
+    @inline(never)
+    private mutating func parseEvery(at location: SourceLocation) throws -> Literal {
         try advance()
         let domainTerm = try parseExpression(allowKeyValueIn: true)
         guard let operands = domainTerm.membershipOperands else {
-            throw unexpected("expected `x[, y] in xs { ... }` expression")
+            try failUnexpected("expected `x[, y] in xs { ... }` expression")
         }
         let key: Term? = operands.count == 3 ? operands[0] : nil
         let value = operands[operands.count - 2]
-        if let key, !key.isPlainVariable { throw unexpected("expected key to be a variable") }
-        if !value.isPlainVariable { throw unexpected("expected value to be a variable") }
-        guard token.isSymbol(.leftBrace) else { throw unexpected("missing body") }
+        if let key, !key.isPlainVariable { try failUnexpected("expected key to be a variable") }
+        if !value.isPlainVariable { try failUnexpected("expected value to be a variable") }
+        guard token.isSymbol(.leftBrace) else { try failUnexpected("missing body") }
         try advance()
         let body = try parseBody(end: .rightBrace)
         try advance()

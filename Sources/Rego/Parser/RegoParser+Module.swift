@@ -1,8 +1,8 @@
 /// A module: `package`, imports and rules.
 extension RegoParser {
-    mutating func parseModule() throws(RegoError) -> Module {
+    mutating func parseModule() throws -> Module {
         guard !isAtEnd else {
-            throw error("empty module", at: SourceLocation(file: file, line: 1, column: 1, offset: 0))
+            try fail("empty module", at: SourceLocation(file: file, line: 1, column: 1, offset: 0))
         }
         let moduleLocation = currentLocation
         var packagePath: [String] = []
@@ -34,31 +34,31 @@ extension RegoParser {
     }
 
     /// `package a.b["c-d"]` → `["a", "b", "c-d"]` (without OPA's implicit `data`).
-    private mutating func parsePackage() throws(RegoError) -> [String] {
+    private mutating func parsePackage() throws -> [String] {
         try advance()
         let path = try parseStaticPath()
-        guard let path else { throw unexpected() }
+        guard let path else { try failUnexpected() }
         return path
     }
 
     /// A dotted path of a package or import: a variable, then string segments (dotted or
     /// bracketed). Nil when the term is not a variable or ref.
-    private mutating func parseStaticPath() throws(RegoError) -> [String]? {
+    private mutating func parseStaticPath() throws -> [String]? {
         // Any keyword may name the first segment here (OPA's isIdentOrAllowedRefKeyword).
         if case .keyword = token.kind { token.kind = .identifier }
-        guard token.kind == .identifier else { throw unexpected() }
+        guard token.kind == .identifier else { try failUnexpected() }
         let term = try parseTerm()
         switch term.kind {
         case .variable(let name):
             return [name]
         case .ref(let head, let path):
             guard case .variable(let name) = head.kind else {
-                throw error("unexpected \(head.valueName) token: expecting var", at: head.location)
+                try fail("unexpected \(head.valueName) token: expecting var", at: head.location)
             }
             var segments = [name]
             for element in path {
                 guard case .scalar(.string(let segment)) = element.kind else {
-                    throw error("unexpected \(element.valueName) token: expecting string", at: element.location)
+                    try fail("unexpected \(element.valueName) token: expecting string", at: element.location)
                 }
                 segments.append(segment)
             }
@@ -70,15 +70,15 @@ extension RegoParser {
 
     /// `import data.a.b [as c]`, `import input.x`, `import rego.v1`, `import future.keywords[.kw]`.
     /// The last two change nothing in v1 but are checked as OPA checks them.
-    private mutating func parseImport() throws(RegoError) -> Import {
+    private mutating func parseImport() throws -> Import {
         let location = currentLocation
         try advance()
         let pathLocation = currentLocation
-        guard let path = try parseStaticPath() else { throw error("expected path", at: currentLocation) }
+        guard let path = try parseStaticPath() else { try fail("expected path", at: currentLocation) }
 
         let root = path[0]
         guard ["data", "input", "future", "rego"].contains(root) else {
-            throw error(
+            try fail(
                 "unexpected import path, must begin with one of: {data, future, input, rego}, got: \(root)"
                     + " (hint: if this is unexpected, try updating OPA)", at: pathLocation)
         }
@@ -86,25 +86,25 @@ extension RegoParser {
         var alias: String?
         if token.isKeyword(.as) {
             try advance()
-            guard token.kind == .identifier else { throw unexpected("expected var") }
+            guard token.kind == .identifier else { try failUnexpected("expected var") }
             alias = text(of: token)
             try advance()
         } else if root != "future", let last = path.last, Keyword(rawValue: last) != nil {
-            throw error("unexpected import path, must not end with a keyword, got: \(last)", at: pathLocation)
+            try fail("unexpected import path, must not end with a keyword, got: \(last)", at: pathLocation)
         }
 
         switch root {
         case "future":
             guard path.count > 1, path[1] == "keywords" else {
-                throw error("invalid import, must be `future.keywords`", at: pathLocation)
+                try fail("invalid import, must be `future.keywords`", at: pathLocation)
             }
-            if alias != nil { throw error("`future` imports cannot be aliased", at: pathLocation) }
+            if alias != nil { try fail("`future` imports cannot be aliased", at: pathLocation) }
             if path.count == 3, !["contains", "every", "if", "in"].contains(path[2]) {
-                throw error("unexpected keyword, must be one of [contains every if in]", at: pathLocation)
+                try fail("unexpected keyword, must be one of [contains every if in]", at: pathLocation)
             }
         case "rego":
             guard path.count == 2, path[1] == "v1" else {
-                throw error("invalid import `\(path.joined(separator: "."))`, must be `rego.v1`", at: pathLocation)
+                try fail("invalid import `\(path.joined(separator: "."))`, must be `rego.v1`", at: pathLocation)
             }
         default:
             break

@@ -9,7 +9,7 @@ extension RegoParser {
     }
 
     /// One rule statement. Usually one `Rule`; `p if { a } { b }` defines `p` once per body.
-    mutating func parseRuleStatement() throws(RegoError) -> [Rule] {
+    mutating func parseRuleStatement() throws -> [Rule] {
         let location = currentLocation
         treatKeywordAsIdentifierBeforeRef()
         var isDefault = false
@@ -18,12 +18,12 @@ extension RegoParser {
             isDefault = true
             treatKeywordAsIdentifierBeforeRef()
             guard token.kind == .identifier else {
-                throw error("unexpected default keyword", at: location)
+                try fail("unexpected default keyword", at: location)
             }
         }
         guard token.kind == .identifier else { return try parseNonRuleStatement() }
 
-        var parsed = try parseRuleHead()
+        let parsed = try parseRuleHead()
         if isDefault {
             try validateDefaultRule(parsed.head, at: location)
             return [Rule(head: parsed.head, body: [], isDefault: true, at: location)]
@@ -33,8 +33,8 @@ extension RegoParser {
         let hasIf = token.isKeyword(.if)
         // `p[x] { … }` / `p[x]`: OPA's old partial set, which v1 only accepts as `p contains x`.
         let isLegacyPartialSet =
-            !hasIf && !parsed.usesContains && !parsed.isFunction && parsed.head.arguments == nil
-            && reference.count == 2 && parsed.head.value == nil
+            !hasIf && !parsed.usesContains && parsed.head.arguments == nil && reference.count == 2
+            && parsed.head.value == nil
         // Rules OPA gives a key (so `else` is refused): multi-value rules, and `p[k] if` whose key
         // is not a constant.
         let hasKey =
@@ -51,7 +51,7 @@ extension RegoParser {
             try advance()
             deferError(error("`if` keyword is required before \(parsed.kindName) body", at: location))
         } else {
-            return [try finishBodilessRule(&parsed, isLegacyPartialSet: isLegacyPartialSet, at: location)]
+            return [try finishBodilessRule(parsed, isLegacyPartialSet: isLegacyPartialSet, at: location)]
         }
         if isLegacyPartialSet {
             deferError(error("`contains` keyword is required for partial set rules", at: location))
@@ -60,16 +60,16 @@ extension RegoParser {
         var rule = Rule(head: parsed.head, body: body, at: location)
         if token.isKeyword(.else), !refContinuesImmediately {
             if !reference.allSatisfy(\.isGround) {
-                throw error("else keyword cannot be used on rules with variables in head", at: currentLocation)
+                try fail("else keyword cannot be used on rules with variables in head", at: currentLocation)
             }
-            if hasKey { throw error("else keyword cannot be used on multi-value rules", at: currentLocation) }
+            if hasKey { try fail("else keyword cannot be used on multi-value rules", at: currentLocation) }
             rule.elseClauses = try parseElseClauses()
         }
 
         var rules = [rule]
         // Further bodies of the same rule: `p if { a } { b }` means `p if { a }` and `p if { b }`.
         while token.isSymbol(.leftBrace) {
-            if !rule.elseClauses.isEmpty { throw error("expected else keyword", at: currentLocation) }
+            if !rule.elseClauses.isEmpty { try fail("expected else keyword", at: currentLocation) }
             let bodyLocation = currentLocation
             try advance()
             let extraBody = try parseBody(end: .rightBrace)
@@ -82,13 +82,13 @@ extension RegoParser {
     }
 
     /// `p`, `a.b[x].c`, `f(x, y)` then `contains k`, `= v`, `:= v` or nothing.
-    private mutating func parseRuleHead() throws(RegoError) -> ParsedHead {
+    private mutating func parseRuleHead() throws -> ParsedHead {
         let nameLocation = currentLocation
         let name = text(of: token)
         try advance()
         // OPA's parseHeadFinish: an operator written directly after the name is an error.
         if !token.followsSpace, case .symbol(let symbol) = token.kind, symbol.infixPrecedence != nil {
-            throw unexpected()
+            try failUnexpected()
         }
 
         var reference = [Term(.scalar(.string(name)), at: nameLocation)]
@@ -98,21 +98,19 @@ extension RegoParser {
             token.followsSpace = false
             let term = try parseRefSuffixes(of: Term(.variable(name), at: nameLocation))
             switch term.kind {
-            case .ref(_, let path):
+            case .ref(let head, let path):
+                // `f(x).y := …` indexes a call: no rule can be named that way.
+                guard case .variable = head.kind else { try fail("invalid rule head", at: term.location) }
                 reference += path
             case .call(let function, let callArguments):
-                if case .ref(let functionHead, let path) = function.kind {
-                    guard case .variable = functionHead.kind else {
-                        throw unexpected("rule head ref \(function.valueName) invalid")
-                    }
+                if case .ref(let head, let path) = function.kind {
+                    guard case .variable = head.kind else { try fail("invalid rule head", at: term.location) }
                     reference += path
                 }
                 arguments = callArguments
             default:
-                throw unexpected("expected rule head name")
-            }
-            if case .ref(let head, _) = term.kind, case .call = head.kind {
-                throw error("rule head ref cannot contain a call", at: head.location)
+                // `set()` became an empty set.
+                try failUnexpected("expected rule head name")
             }
         }
 
@@ -120,7 +118,7 @@ extension RegoParser {
         switch token.kind {
         case .keyword(.contains):
             if arguments != nil {
-                throw unexpected(
+                try failUnexpected(
                     "the contains keyword can only be used with multi-value rule definitions (e.g., \(parsed.name) contains <VALUE> { ... })"
                 )
             }
@@ -143,7 +141,7 @@ extension RegoParser {
     /// The body after `if`: a single literal (`p if x > 1`) or a block. OPA tries a literal first,
     /// so `p if {"a": 1}` has an object as its one literal; only a set (`p if { x }`) or
     /// something that is no literal at all is re-read as a block.
-    private mutating func parseBodyAfterIf() throws(RegoError) -> Body {
+    private mutating func parseBodyAfterIf() throws -> Body {
         guard token.isSymbol(.leftBrace) else { return [try parseLiteral()] }
         let saved = self
         do {
@@ -155,6 +153,7 @@ extension RegoParser {
             }
         } catch {
             // Not a literal: a block body.
+            try rethrowIfTooDeep(error)
         }
         self = saved
         try advance()
@@ -164,7 +163,7 @@ extension RegoParser {
     }
 
     /// `else [= v | := v] [if] [{ body } | literal]` clauses. A clause without a body ends the chain.
-    private mutating func parseElseClauses() throws(RegoError) -> [ElseClause] {
+    private mutating func parseElseClauses() throws -> [ElseClause] {
         var clauses: [ElseClause] = []
         while token.isKeyword(.else) {
             let location = currentLocation
@@ -177,7 +176,7 @@ extension RegoParser {
                 try advance()
                 value = try parseExpression(allowKeyValueIn: true)
             default:
-                throw unexpected("expected else value term or rule body")
+                try failUnexpected("expected else value term or rule body")
             }
             let hasIf = token.isKeyword(.if)
             guard hasIf || token.isSymbol(.leftBrace) else {
@@ -193,7 +192,7 @@ extension RegoParser {
             } else if !isAtEnd {
                 body = [try parseLiteral()]
             } else {
-                throw unexpected("rule body expected")
+                try failUnexpected("rule body expected")
             }
             clauses.append(ElseClause(value: value, body: body, at: location))
         }
@@ -203,13 +202,13 @@ extension RegoParser {
     /// A head with neither `if` nor a body: `p := 1`, `p[k] = v`, `f(x) := y`, `a.b.c := 1`, or
     /// (function returning true) `f(x)`. OPA parses these as expressions turned into rules and
     /// reports the malformed ones after parsing.
-    private mutating func finishBodilessRule(_ parsed: inout ParsedHead, isLegacyPartialSet: Bool,
-                                             at location: SourceLocation) throws(RegoError) -> Rule {
+    private mutating func finishBodilessRule(_ parsed: ParsedHead, isLegacyPartialSet: Bool,
+                                             at location: SourceLocation) throws -> Rule {
         if parsed.head.value == nil, !parsed.usesContains {
             // A stray expression such as `x == 1` is no rule at all.
             switch token.kind {
-            case .symbol(let symbol) where symbol.infixPrecedence != nil: throw unexpected()
-            case .keyword(.in), .keyword(.with): throw unexpected()
+            case .symbol(let symbol) where symbol.infixPrecedence != nil: try failUnexpected()
+            case .keyword(.in), .keyword(.with): try failUnexpected()
             default: break
             }
             if let arguments = parsed.head.arguments {
@@ -229,7 +228,7 @@ extension RegoParser {
 
     /// A statement that cannot start a rule (`1 := 2`, `not p`, `[x] = y`). OPA parses it as a
     /// query, then explains why it is no rule; so does this, after checking its syntax.
-    private mutating func parseNonRuleStatement() throws(RegoError) -> [Rule] {
+    private mutating func parseNonRuleStatement() throws -> [Rule] {
         let literal = try parseLiteral()
         let message: String
         if !literal.withModifiers.isEmpty {
@@ -258,20 +257,20 @@ extension RegoParser {
     }
 
     /// `default p := v` needs a constant value; `default f(x) := v` needs distinct variables.
-    private func validateDefaultRule(_ head: RuleHead, at location: SourceLocation) throws(RegoError) {
+    private func validateDefaultRule(_ head: RuleHead, at location: SourceLocation) throws {
         guard let value = head.value else {
-            throw error("illegal default rule (must have a value)", at: location)
+            try fail("illegal default rule (must have a value)", at: location)
         }
         if let offending = value.firstNonConstantKind {
-            throw error("illegal default rule (value cannot contain \(offending))", at: location)
+            try fail("illegal default rule (value cannot contain \(offending))", at: location)
         }
         var seen: Set<String> = []
         for argument in head.arguments ?? [] {
             guard argument.isPlainVariable, case .variable(let name) = argument.kind else {
-                throw error("illegal default rule (arguments cannot contain \(argument.valueName))", at: location)
+                try fail("illegal default rule (arguments cannot contain \(argument.valueName))", at: location)
             }
             if name != "_", !seen.insert(name).inserted {
-                throw error("illegal default rule (arguments cannot be repeated \(name))", at: location)
+                try fail("illegal default rule (arguments cannot be repeated \(name))", at: location)
             }
         }
     }

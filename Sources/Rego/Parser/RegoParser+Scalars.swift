@@ -2,7 +2,8 @@
 extension RegoParser {
     /// A number literal; the current token is its digits, or a `.` before them (OPA reads `.5`).
     /// `negative` when a `-` was already consumed: `-1` is a literal, not a call.
-    mutating func parseNumber(negative: Bool, at location: SourceLocation) throws(RegoError) -> Term {
+    @inline(never)
+    mutating func parseNumber(negative: Bool, at location: SourceLocation) throws -> Term {
         var literal = negative ? "-" : ""
         var fractionOnly = false
         if token.isSymbol(.dot) {
@@ -10,19 +11,19 @@ extension RegoParser {
             literal += "."
             fractionOnly = true
         }
-        guard token.kind == .number else { throw unexpected("expected number") }
+        guard token.kind == .number else { try failUnexpected("expected number") }
         let digits = lexer.bytes[token.start..<token.end]
         if !fractionOnly, digits.count > 1, digits.first == UInt8(ascii: "0") {
             // Only `0.…` and `0e…` may start with a zero.
             let second = digits[digits.startIndex + 1]
             let scientific = digits.count > 2 && second | 0x20 == UInt8(ascii: "e")
             if second != UInt8(ascii: "."), !scientific {
-                throw unexpected("expected number without leading zero")
+                try failUnexpected("expected number without leading zero")
             }
         }
         literal += text(of: token)
         guard let number = Number(literal: literal) ?? RegoParser.overflowingNumber(literal) else {
-            throw error("number too big", at: currentLocation)
+            try fail("number too big", at: currentLocation)
         }
         try advance()
         return Term(.scalar(.number(number)), at: location)
@@ -45,7 +46,8 @@ extension RegoParser {
 
     /// `-` in front of a term. Before a number it makes a negative literal. Before a variable or
     /// ref it means `minus(0, x)`, as OPA 1.16 parses it; anything else is an error, as in OPA.
-    mutating func parseNegation() throws(RegoError) -> Term {
+    @inline(never)
+    mutating func parseNegation() throws -> Term {
         let location = currentLocation
         try advance()
         switch token.kind {
@@ -56,74 +58,73 @@ extension RegoParser {
             let zero = Term(.scalar(.number(.zero)), at: location)
             return .builtinCall("minus", [zero, operand], at: location, operatorAt: location)
         default:
-            throw unexpected("expected number")
+            try failUnexpected("expected number")
         }
     }
 
     /// The value of the current `"…"` or `` `…` `` token.
-    mutating func decodeString() throws(RegoError) -> String {
+    mutating func decodeString() throws -> String {
         if token.kind == .rawString { return lexer.text(token.start + 1, token.end - 1) }
         guard let text = StringDecoding.decodeQuoted(lexer.bytes, token.start + 1, token.end - 1, braceEscape: false)
         else {
-            throw error("illegal string literal: \(text(of: token))", at: currentLocation)
+            try fail("illegal string literal: \(text(of: token))", at: currentLocation)
         }
         return text
     }
 
     /// `$"a {x} b"` / `` $`…` ``: literal text and embedded expressions in order (empty texts are
     /// dropped, as in OPA). The current token is the first part.
-    mutating func parseTemplate() throws(RegoError) -> Term {
+    @inline(never)
+    mutating func parseTemplate() throws -> Term {
         let location = currentLocation
         var parts: [Term.TemplatePart] = []
         while true {
-            guard case .templatePart(let raw, let last) = token.kind else { throw unexpected() }
-            let opener = lexer.bytes[token.start] == UInt8(ascii: "$") ? 2 : 1
-            let start = token.start + opener
-            let end = token.end - 1
-            let text: String
-            if raw {
-                text = StringDecoding.decodeRawTemplate(lexer.bytes, start, end)
-            } else if let decoded = StringDecoding.decodeQuoted(lexer.bytes, start, end, braceEscape: true) {
-                text = decoded
-            } else {
-                throw error("illegal template-string part: \(self.text(of: token))", at: currentLocation)
-            }
+            guard case .templatePart(let raw, let last) = token.kind else { try failUnexpected() }
+            let text = try templateText(raw: raw)
             if !text.isEmpty { parts.append(.text(text)) }
-            if last {
-                try advance()
-                return Term(.template(parts), at: location)
-            }
             try advance()
+            if last { return Term(.template(parts), at: location) }
             parts.append(.expression(try parseTemplateExpression()))
-            guard token.isSymbol(.rightBrace) else {
-                throw error("expected } to end template string expression", at: currentLocation)
-            }
+            guard token.isSymbol(.rightBrace) else { try fail("expected } to end template string expression") }
             previousEnd = token.end
             token = try lexer.continueTemplate(raw: raw, closingBrace: token)
         }
     }
 
+    /// The text of the current template part, between its delimiters.
+    private func templateText(raw: Bool) throws -> String {
+        let opener = lexer.bytes[token.start] == UInt8(ascii: "$") ? 2 : 1
+        let start = token.start + opener
+        let end = token.end - 1
+        if raw { return StringDecoding.decodeRawTemplate(lexer.bytes, start, end) }
+        guard let text = StringDecoding.decodeQuoted(lexer.bytes, start, end, braceEscape: true) else {
+            try fail("illegal template-string part: \(self.text(of: token))")
+        }
+        return text
+    }
+
     /// The expression inside `{…}` of a template string. OPA reads a whole literal and then
     /// rejects the forms that make no sense there.
-    private mutating func parseTemplateExpression() throws(RegoError) -> Term {
+    @inline(never)
+    private mutating func parseTemplateExpression() throws -> Term {
         let literal = try parseLiteral()
         if literal.negated {
-            throw error("unexpected negation ('not') in template-string expression", at: literal.location)
+            try fail("unexpected negation ('not') in template-string expression", at: literal.location)
         }
         switch literal.kind {
         case .some, .someIn:
-            throw error("unexpected 'some' in template-string expression", at: literal.location)
+            try fail("unexpected 'some' in template-string expression", at: literal.location)
         case .every:
-            throw error("unexpected 'every' in template-string expression", at: literal.location)
+            try fail("unexpected 'every' in template-string expression", at: literal.location)
         case .term(let term):
             switch term.calledFunctionName {
-            case "eq": throw error("unexpected unification ('=') in template-string expression", at: literal.location)
-            case "assign": throw error("unexpected assignment (':=') in template-string expression", at: literal.location)
+            case "eq": try fail("unexpected unification ('=') in template-string expression", at: literal.location)
+            case "assign": try fail("unexpected assignment (':=') in template-string expression", at: literal.location)
             default: break
             }
             // The AST keeps a term per expression, so `with` cannot be represented here.
             if !literal.withModifiers.isEmpty {
-                throw error("unexpected 'with' in template-string expression", at: literal.withModifiers[0].location)
+                try fail("unexpected 'with' in template-string expression", at: literal.withModifiers[0].location)
             }
             return term
         }
