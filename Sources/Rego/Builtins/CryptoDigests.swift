@@ -48,6 +48,7 @@ enum MD5: Digest {
     static func hash(_ message: [UInt8]) -> [UInt8] {
         var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476]
         let data = padded(message, blockSize: 64, lengthBytes: 8, bigEndian: false)
+        let (shifts, constants) = (MD5.shifts, MD5.constants)  // hoisted: no lazy-global checks in the loop
         var m = [UInt32](repeating: 0, count: 16)
         for block in stride(from: 0, to: data.count, by: 64) {
             for i in 0..<16 {
@@ -75,7 +76,12 @@ enum MD5: Digest {
             state[2] = state[2] &+ c
             state[3] = state[3] &+ d
         }
-        return state.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (8 * $0)) } }
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        for word in state {
+            for j in 0..<4 { out.append(UInt8(truncatingIfNeeded: word >> (8 * UInt32(j)))) }
+        }
+        return out
     }
 }
 
@@ -111,7 +117,7 @@ enum SHA1: Digest {
             h[3] = h[3] &+ d
             h[4] = h[4] &+ e
         }
-        return h.flatMap(bigEndianBytes)
+        return bigEndianBytes(h)
     }
 }
 
@@ -130,29 +136,39 @@ enum SHA256: Digest {
     ]
 
     static func hash(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-        ]
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+        )
         let data = padded(message, blockSize: 64, lengthBytes: 8, bigEndian: true)
         var w = [UInt32](repeating: 0, count: 64)
-        for block in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 { w[i] = bigEndianWord32(data, block + 4 * i) }
-            for i in 16..<64 {
-                let s0 = w[i - 15].rotatedRight(by: 7) ^ w[i - 15].rotatedRight(by: 18) ^ (w[i - 15] >> 3)
-                let s1 = w[i - 2].rotatedRight(by: 17) ^ w[i - 2].rotatedRight(by: 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        // Unchecked buffers: the indexes below are in range by construction.
+        SHA256.k.withUnsafeBufferPointer { k in
+            data.withUnsafeBufferPointer { data in
+                w.withUnsafeMutableBufferPointer { w in
+                    for block in stride(from: 0, to: data.count, by: 64) {
+                        for i in 0..<16 {
+                            let o = block + 4 * i
+                            w[i] = UInt32(data[o]) << 24 | UInt32(data[o + 1]) << 16 | UInt32(data[o + 2]) << 8 | UInt32(data[o + 3])
+                        }
+                        for i in 16..<64 {
+                            let s0 = w[i - 15].rotatedRight(by: 7) ^ w[i - 15].rotatedRight(by: 18) ^ (w[i - 15] >> 3)
+                            let s1 = w[i - 2].rotatedRight(by: 17) ^ w[i - 2].rotatedRight(by: 19) ^ (w[i - 2] >> 10)
+                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                        }
+                        var (a, b, c, d, e, f, g, hh) = (h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7)
+                        for i in 0..<64 {
+                            let s1 = e.rotatedRight(by: 6) ^ e.rotatedRight(by: 11) ^ e.rotatedRight(by: 25)
+                            let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                            let s0 = a.rotatedRight(by: 2) ^ a.rotatedRight(by: 13) ^ a.rotatedRight(by: 22)
+                            let t2 = s0 &+ ((a & b) ^ (a & c) ^ (b & c))
+                            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                        }
+                        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+                    }
+                }
             }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = e.rotatedRight(by: 6) ^ e.rotatedRight(by: 11) ^ e.rotatedRight(by: 25)
-                let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
-                let s0 = a.rotatedRight(by: 2) ^ a.rotatedRight(by: 13) ^ a.rotatedRight(by: 22)
-                let t2 = s0 &+ ((a & b) ^ (a & c) ^ (b & c))
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            for (i, v) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ v }
         }
-        return h.flatMap(bigEndianBytes)
+        return bigEndianBytes([h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7])
     }
 }
 
@@ -184,10 +200,13 @@ enum SHA512: Digest {
             0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
         ]
         let data = padded(message, blockSize: 128, lengthBytes: 16, bigEndian: true)
+        let k = SHA512.k
         var w = [UInt64](repeating: 0, count: 80)
         for block in stride(from: 0, to: data.count, by: 128) {
             for i in 0..<16 {
-                w[i] = (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(data[block + 8 * i + $1]) }
+                var word: UInt64 = 0
+                for j in 0..<8 { word = word << 8 | UInt64(data[block + 8 * i + j]) }
+                w[i] = word
             }
             for i in 16..<80 {
                 let s0 = w[i - 15].rotatedRight(by: 1) ^ w[i - 15].rotatedRight(by: 8) ^ (w[i - 15] >> 7)
@@ -202,9 +221,21 @@ enum SHA512: Digest {
                 let t2 = s0 &+ ((a & b) ^ (a & c) ^ (b & c))
                 (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
             }
-            for (i, v) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ v }
+            h[0] = h[0] &+ a
+            h[1] = h[1] &+ b
+            h[2] = h[2] &+ c
+            h[3] = h[3] &+ d
+            h[4] = h[4] &+ e
+            h[5] = h[5] &+ f
+            h[6] = h[6] &+ g
+            h[7] = h[7] &+ hh
         }
-        return h.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (56 - 8 * $0)) } }
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for word in h {
+            for j in 0..<8 { out.append(UInt8(truncatingIfNeeded: word >> (56 - 8 * UInt64(j)))) }
+        }
+        return out
     }
 }
 
@@ -222,12 +253,23 @@ enum HMAC {
     UInt32(data[o]) << 24 | UInt32(data[o + 1]) << 16 | UInt32(data[o + 2]) << 8 | UInt32(data[o + 3])
 }
 
-private func bigEndianBytes(_ word: UInt32) -> [UInt8] {
-    [UInt8(truncatingIfNeeded: word >> 24), UInt8(truncatingIfNeeded: word >> 16),
-     UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+private func bigEndianBytes(_ words: [UInt32]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(words.count * 4)
+    for word in words {
+        out.append(UInt8(truncatingIfNeeded: word >> 24))
+        out.append(UInt8(truncatingIfNeeded: word >> 16))
+        out.append(UInt8(truncatingIfNeeded: word >> 8))
+        out.append(UInt8(truncatingIfNeeded: word))
+    }
+    return out
 }
 
-extension FixedWidthInteger where Self: UnsignedInteger {
-    @inline(__always) func rotatedLeft(by n: Self) -> Self { self << n | self >> (Self(Self.bitWidth) - n) }
-    @inline(__always) func rotatedRight(by n: Self) -> Self { self >> n | self << (Self(Self.bitWidth) - n) }
+extension UInt32 {
+    @inline(__always) func rotatedLeft(by n: UInt32) -> UInt32 { self << n | self >> (32 - n) }
+    @inline(__always) func rotatedRight(by n: UInt32) -> UInt32 { self >> n | self << (32 - n) }
+}
+
+extension UInt64 {
+    @inline(__always) func rotatedRight(by n: UInt64) -> UInt64 { self >> n | self << (64 - n) }
 }

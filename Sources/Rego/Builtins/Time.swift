@@ -5,20 +5,19 @@ extension Builtins {
     static let time: [Builtin] = [
         Builtin("time.now_ns", arity: 0, nondeterministic: true) { _, context in .int(context.nowNanos) },
         Builtin("time.parse_rfc3339_ns", arity: 1) { args, _ throws(BuiltinError) in
-            .int(try TimeLayout(TimeLayout.named["RFC3339"]!).parse(args.string(1)).unixNanos())
+            .int(try TimeLayout.rfc3339.parse(args.string(1)).unixNanos())
         },
-        Builtin("time.parse_ns", arity: 2) { args, _ throws(BuiltinError) in
-            let layout = try args.string(1)
-            let value = try args.string(2)
-            return .int(try TimeLayout(TimeLayout.named[layout] ?? layout).parse(value).unixNanos())
+        Builtin("time.parse_ns", arity: 2) { args, context throws(BuiltinError) in
+            let layout = try TimeLayout.resolve(args.string(1), context)
+            return .int(try layout.parse(args.string(2)).unixNanos())
         },
         Builtin("time.parse_duration_ns", arity: 1) { args, _ throws(BuiltinError) in
             .int(try TimeDuration.parse(args.string(1)))
         },
-        Builtin("time.format", arity: 1) { args, _ throws(BuiltinError) in
+        Builtin("time.format", arity: 1) { args, context throws(BuiltinError) in
             let (t, layout) = try TimeOperand.read(args[0])
-            let text = layout.map { TimeLayout.named[$0] ?? $0 } ?? TimeLayout.named["RFC3339Nano"]!
-            return .string(TimeLayout(text.isEmpty ? TimeLayout.named["RFC3339Nano"]! : text).format(t))
+            // No layout, or an empty one, means RFC 3339 with nanoseconds.
+            return .string(try TimeLayout.resolve(layout ?? "", context, default: .rfc3339Nano).format(t))
         },
         Builtin("time.date", arity: 1) { args, _ throws(BuiltinError) in
             let f = try TimeOperand.read(args[0]).time.fields
@@ -43,6 +42,22 @@ extension Builtins {
             return .array(TimeOperand.difference(first, second).map(Value.int))
         },
     ]
+}
+
+extension TimeLayout {
+    static let rfc3339 = TimeLayout(named["RFC3339"]!)
+    static let rfc3339Nano = TimeLayout(named["RFC3339Nano"]!)
+    /// Go's predefined layouts, by the names OPA accepts, tokenised once.
+    static let predefined: [String: TimeLayout] = named.mapValues(TimeLayout.init)
+
+    /// A layout operand: a predefined name or a layout, tokenised once per distinct text.
+    static func resolve(_ text: String, _ context: BuiltinContext, default empty: TimeLayout? = nil)
+        throws(BuiltinError) -> TimeLayout
+    {
+        if let empty, text.isEmpty { return empty }
+        if let layout = predefined[text] { return layout }
+        return try context.caches.value(for: "time.layout\u{0}" + text) { () throws(BuiltinError) in TimeLayout(text) }
+    }
 }
 
 enum TimeOperand {

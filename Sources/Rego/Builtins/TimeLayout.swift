@@ -38,6 +38,8 @@ struct TimeLayout {
     static let longMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
     static let longDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    static let monthBytes = longMonths.map { Array($0.utf8) }
+    static let dayBytes = longDays.map { Array($0.utf8) }
 
     init(_ text: String) {
         self.text = text
@@ -128,14 +130,23 @@ struct TimeLayout {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 10)
         func int(_ value: Int, width: Int) {
-            var v = value
-            if v < 0 {
-                out.append(UInt8(ascii: "-"))
-                v = -v
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            // Digits written backwards into place, zero-padded to `width`.
+            var v = value.magnitude
+            var count = 0
+            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, no allocation
+            withUnsafeMutableBytes(of: &scratch) { buffer in
+                repeat {
+                    buffer[23 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                    count += 1
+                } while v > 0
+                while count < width && count < 24 {
+                    buffer[23 - count] = UInt8(ascii: "0")
+                    count += 1
+                }
+                out.append(contentsOf: buffer[(24 - count)...])
             }
-            let digits = Array(String(v).utf8)
-            if digits.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
-            out.append(contentsOf: digits)
         }
         func word(_ s: String) { out.append(contentsOf: s.utf8) }
         for (element, _) in elements {
@@ -143,12 +154,12 @@ struct TimeLayout {
             case .literal(let bytes): out.append(contentsOf: bytes)
             case .year: int(f.year % 100, width: 2)
             case .longYear: int(f.year, width: 4)
-            case .month: word(String(TimeLayout.longMonths[f.month - 1].prefix(3)))
-            case .longMonth: word(TimeLayout.longMonths[f.month - 1])
+            case .month: out.append(contentsOf: TimeLayout.monthBytes[f.month - 1].prefix(3))
+            case .longMonth: out.append(contentsOf: TimeLayout.monthBytes[f.month - 1])
             case .numMonth: int(f.month, width: 0)
             case .zeroMonth: int(f.month, width: 2)
-            case .weekDay: word(String(TimeLayout.longDays[f.weekday].prefix(3)))
-            case .longWeekDay: word(TimeLayout.longDays[f.weekday])
+            case .weekDay: out.append(contentsOf: TimeLayout.dayBytes[f.weekday].prefix(3))
+            case .longWeekDay: out.append(contentsOf: TimeLayout.dayBytes[f.weekday])
             case .day: int(f.day, width: 0)
             case .underDay:
                 if f.day < 10 { out.append(UInt8(ascii: " ")) }

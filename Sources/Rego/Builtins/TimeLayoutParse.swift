@@ -62,9 +62,9 @@ private struct ValueParser {
             v = v.dropFirst(4)
             year = y
         case .month, .longMonth:
-            month = try lookup(TimeLayout.longMonths, short: element == .month) + 1
+            month = try lookup(TimeLayout.monthBytes, short: element == .month) + 1
         case .weekDay, .longWeekDay:
-            _ = try lookup(TimeLayout.longDays, short: element == .weekDay)
+            _ = try lookup(TimeLayout.dayBytes, short: element == .weekDay)
         case .numMonth, .zeroMonth:
             month = try number(fixed: element == .zeroMonth)
             if month <= 0 || month > 12 { return "month" }
@@ -157,9 +157,9 @@ private struct ValueParser {
     }
 
     /// Case-insensitive month or day name, full or abbreviated to three letters.
-    mutating func lookup(_ names: [String], short: Bool) throws(Bad) -> Int {
+    mutating func lookup(_ names: [[UInt8]], short: Bool) throws(Bad) -> Int {
         for (i, name) in names.enumerated() {
-            let word = short ? Array(name.utf8.prefix(3)) : Array(name.utf8)
+            let word = short ? name.prefix(3) : name[...]
             if v.count >= word.count, zip(v.prefix(word.count), word).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) {
                 v = v.dropFirst(word.count)
                 return i
@@ -184,12 +184,11 @@ private struct ValueParser {
             rest = rest.dropFirst(2)
         }
         v = v.dropFirst(length)
-        guard let values = Optional(fields.map { digits($0) }), values.allSatisfy({ $0 != nil && $0! >= 0 }) else {
-            throw Bad()
-        }
-        let hh = values[0]!
-        let mm = values.count > 1 ? values[1]! : 0
-        let ss = values.count > 2 ? values[2]! : 0
+        let values = fields.compactMap { digits($0) }
+        guard values.count == fields.count else { throw Bad() }
+        let hh = values[0]
+        let mm = values.count > 1 ? values[1] : 0
+        let ss = values.count > 2 ? values[2] : 0
         var range: String?
         if hh > 24 { range = "time zone offset hour" }
         if mm > 60 { range = "time zone offset minute" }
