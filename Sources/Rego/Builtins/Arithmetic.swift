@@ -6,7 +6,9 @@ extension Builtins {
         Builtin("plus", arity: 2) { args, _ throws(BuiltinError) in
             .number(try args.number(1) + args.number(2))
         },
-        Builtin("minus", arity: 2, Arithmetic.minus),
+        Builtin("minus", arity: 2) { args, context throws(BuiltinError) in
+            try Arithmetic.minus(args, context)
+        },
         Builtin("mul", arity: 2) { args, _ throws(BuiltinError) in
             .number(try args.number(1) * args.number(2))
         },
@@ -49,7 +51,7 @@ enum Arithmetic {
         switch (args[0], args[1]) {
         case (.number(let x), .number(let y)): return .number(x - y)
         case (.set(let x), .set(let y)): return .set(x.subtracting(y))
-        case (.number, .set), (.number, _), (.set, _):
+        case (.number, _), (.set, _):
             if case .number = args[1] { throw .operand(2, mustBe: "set", got: args[1]) }
             throw .operand(2, mustBe: "number", got: args[1])
         default:

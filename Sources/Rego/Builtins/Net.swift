@@ -16,8 +16,8 @@ extension Builtins {
         },
         Builtin("net.cidr_contains_matches", arity: 2) { args, _ throws(BuiltinError) in
             var matches: [Value] = []
-            for (cidr, key) in try NetCIDR.matchTerms(args[0], operand: 1) {
-                for (candidate, candidateKey) in try NetCIDR.matchTerms(args[1], operand: 2)
+            for (cidr, key) in try NetCIDR.matchTerms(args[0], position: 1) {
+                for (candidate, candidateKey) in try NetCIDR.matchTerms(args[1], position: 2)
                 where try NetCIDR.contains(cidr, candidate) {
                     matches.append(.array([key, candidateKey]))
                 }
@@ -81,7 +81,7 @@ enum NetCIDR {
     /// The (network text, key) pairs of a `net.cidr_contains_matches` operand: a string is its own
     /// key; arrays give indexes, sets their members, objects their keys, and array or set
     /// elements that are tuples contribute their first element as the network.
-    static func matchTerms(_ operand: Value, operand position: Int) throws(BuiltinError) -> [(Value, Value)] {
+    static func matchTerms(_ operand: Value, position: Int) throws(BuiltinError) -> [(Value, Value)] {
         func first(_ element: Value) throws(BuiltinError) -> Value {
             switch element {
             case .string: return element

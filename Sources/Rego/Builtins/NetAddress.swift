@@ -20,14 +20,11 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses dotted-decimal IPv4 or textual IPv6 (optionally with a trailing dotted IPv4 part).
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        if utf8.contains(UInt8(ascii: ":")) {
-            guard let v6 = IPAddress.parseIPv6(utf8[...]) else { return nil }
-            self.init(bits: v6)
-        } else {
-            guard let v4 = IPAddress.parseIPv4(utf8[...]) else { return nil }
-            self.init(ipv4: v4)
-        }
+        // Parsing runs on the UTF-8 bytes in place: this sits on request paths.
+        let parsed = text.utf8.withContiguousStorageIfAvailable(IPAddress.parse)
+            ?? Array(text.utf8).withUnsafeBufferPointer(IPAddress.parse)
+        guard let parsed else { return nil }
+        self.init(bits: parsed)
     }
 
     /// Whether this is an IPv4 address (including the IPv4-mapped form of one).
@@ -77,13 +74,19 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
 
     // MARK: - Parsing
 
-    /// Four decimal octets, each 0-255 without leading zeros.
-    static func parseIPv4(_ text: ArraySlice<UInt8>) -> UInt32? {
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> UInt128? {
+        if b.contains(UInt8(ascii: ":")) { return parseIPv6(b) }
+        return parseIPv4(b, 0, b.count).map { ipv4MappedPrefix | UInt128($0) }
+    }
+
+    /// Four decimal octets, each 0-255 without leading zeros, in `b[start..<end]`.
+    static func parseIPv4(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt32? {
         var value: UInt32 = 0
         var octets = 0
         var digits = 0
         var octet: UInt32 = 0
-        for c in text {
+        for i in start..<end {
+            let c = b[i]
             if c == UInt8(ascii: ".") {
                 guard digits > 0, octets < 3 else { return nil }
                 value = value << 8 | octet
@@ -105,51 +108,67 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Up to eight groups of 1-4 hex digits, one `::` standing for at least one zero group, and
     /// optionally a dotted IPv4 address in place of the last two groups.
-    static func parseIPv6(_ text: ArraySlice<UInt8>) -> UInt128? {
-        var groups: [UInt16] = []
-        groups.reserveCapacity(8)
-        var ellipsis: Int?
-        var rest = text
-        if rest.starts(with: [UInt8(ascii: ":"), UInt8(ascii: ":")]) {
-            ellipsis = 0
-            rest = rest.dropFirst(2)
-        } else if rest.first == UInt8(ascii: ":") {
+    static func parseIPv6(_ b: UnsafeBufferPointer<UInt8>) -> UInt128? {
+        let colon = UInt8(ascii: ":")
+        let end = b.count
+        // Groups before and after the "::", accumulated without allocating.
+        var head: UInt128 = 0
+        var headCount = 0
+        var tail: UInt128 = 0
+        var tailCount = 0
+        var ellipsis = false
+        func push(_ group: UInt16) {
+            if ellipsis {
+                tail = tail << 16 | UInt128(group)
+                tailCount += 1
+            } else {
+                head = head << 16 | UInt128(group)
+                headCount += 1
+            }
+        }
+        var i = 0
+        if end >= 2 && b[0] == colon && b[1] == colon {
+            ellipsis = true
+            i = 2
+        } else if end >= 1 && b[0] == colon {
             return nil
         }
-        while !rest.isEmpty {
-            // A trailing IPv4 part: it must be the last thing and fit in two groups.
-            let field = rest.prefix { $0 != UInt8(ascii: ":") }
-            if field.contains(UInt8(ascii: ".")) {
-                guard field.count == rest.count, groups.count <= 6, let v4 = parseIPv4(field) else { return nil }
-                groups.append(UInt16(v4 >> 16))
-                groups.append(UInt16(v4 & 0xFFFF))
-                rest = rest.dropFirst(field.count)
+        while i < end {
+            var j = i
+            var dotted = false
+            while j < end && b[j] != colon {
+                if b[j] == UInt8(ascii: ".") { dotted = true }
+                j += 1
+            }
+            if dotted {
+                // A trailing IPv4 part: it must be the last thing and fit in two groups.
+                guard j == end, headCount + tailCount <= 6, let v4 = parseIPv4(b, i, j) else { return nil }
+                push(UInt16(v4 >> 16))
+                push(UInt16(v4 & 0xFFFF))
                 break
             }
-            guard (1...4).contains(field.count), groups.count < 8 else { return nil }
+            guard (1...4).contains(j - i), headCount + tailCount < 8 else { return nil }
             var group: UInt16 = 0
-            for c in field {
-                guard let digit = hexDigit(c) else { return nil }
+            for k in i..<j {
+                guard let digit = hexDigit(b[k]) else { return nil }
                 group = group << 4 | UInt16(digit)
             }
-            groups.append(group)
-            rest = rest.dropFirst(field.count)
-            if rest.isEmpty { break }
-            rest = rest.dropFirst()  // ":"
-            if rest.first == UInt8(ascii: ":") {
-                guard ellipsis == nil else { return nil }
-                ellipsis = groups.count
-                rest = rest.dropFirst()
-            } else if rest.isEmpty {
+            push(group)
+            i = j
+            if i == end { break }
+            i += 1  // ":"
+            if i < end && b[i] == colon {
+                guard !ellipsis else { return nil }
+                ellipsis = true
+                i += 1
+            } else if i == end {
                 return nil  // trailing single colon
             }
         }
-        if let at = ellipsis {
-            guard groups.count < 8 else { return nil }  // "::" must stand for a zero group
-            groups.insert(contentsOf: repeatElement(0, count: 8 - groups.count), at: at)
-        }
-        guard groups.count == 8 else { return nil }
-        return groups.reduce(UInt128(0)) { $0 << 16 | UInt128($1) }
+        let count = headCount + tailCount
+        // "::" must stand for at least one zero group; without it all eight must be there.
+        guard ellipsis ? count < 8 : count == 8 else { return nil }
+        return (headCount == 0 ? 0 : head << (16 * (8 - headCount))) | tail
     }
 
     private static func hexDigit(_ c: UInt8) -> UInt8? {
@@ -191,17 +210,26 @@ public struct CIDR: Sendable, Hashable, CustomStringConvertible {
     /// Parses `address/length`; the length is decimal and at most 32 (IPv4) or 128 (IPv6, also
     /// for IPv4-mapped addresses written in IPv6 form).
     public init?(_ text: some StringProtocol) {
-        guard let slash = text.firstIndex(of: "/") else { return nil }
-        let addressText = text[..<slash]
-        let lengthText = text[text.index(after: slash)...]
-        guard let address = IPAddress(addressText), !lengthText.isEmpty,
-            lengthText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            lengthText.utf8.count <= 4, let length = Int(lengthText)
-        else { return nil }
-        let writtenAsIPv6 = addressText.contains(":")
-        let width = writtenAsIPv6 ? 128 : 32
+        let parsed = text.utf8.withContiguousStorageIfAvailable(CIDR.parse)
+            ?? Array(text.utf8).withUnsafeBufferPointer(CIDR.parse)
+        guard let (address, prefix128) = parsed ?? nil else { return nil }
+        self.init(masking: IPAddress(bits: address), prefix128: prefix128)
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (UInt128, Int)? {
+        guard let slash = b.firstIndex(of: UInt8(ascii: "/")), slash + 1 < b.count, b.count - slash - 1 <= 4 else {
+            return nil
+        }
+        let addressBytes = UnsafeBufferPointer(rebasing: b[..<slash])
+        guard let address = IPAddress.parse(addressBytes) else { return nil }
+        var length = 0
+        for c in b[(slash + 1)...] {
+            guard c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") else { return nil }
+            length = length * 10 + Int(c - UInt8(ascii: "0"))
+        }
+        let width = addressBytes.contains(UInt8(ascii: ":")) ? 128 : 32
         guard length <= width else { return nil }
-        self.init(masking: address, prefix128: length + (128 - width))
+        return (address, length + (128 - width))
     }
 
     /// Whether this is an IPv4 network.
