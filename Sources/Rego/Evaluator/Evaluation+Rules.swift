@@ -211,9 +211,22 @@ extension Evaluation {
         }
         let saved = pushFrame(rule.frameSize)
         defer { popFrame(saved, rule.frameSize) }
-        _ = try unifyParameters(rule.parameters, args, 0) { () throws(RegoError) -> Bool in
+        // Parameters that can only be evaluated once the body has bound their variables
+        // (`f($"{x}") := … if { x = … }`) are compared after the body.
+        var immediate: [Int] = []
+        var deferred: [Int] = []
+        for (i, p) in rule.parameters.enumerated() {
+            if case .template = p { deferred.append(i) } else { immediate.append(i) }
+        }
+        _ = try unifyParameters(immediate.map { rule.parameters[$0] }, immediate.map { args[$0] }, 0) { () throws(RegoError) -> Bool in
             var matched = false
             let r = try self.evalBody(rule.body, 0) { () throws(RegoError) -> Bool in
+                if !deferred.isEmpty {
+                    let ok = try self.unifyParameters(deferred.map { rule.parameters[$0] }, deferred.map { args[$0] }, 0) {
+                        () throws(RegoError) -> Bool in true
+                    }
+                    if !ok { return false }
+                }
                 matched = true
                 return try onSolution(rule.value) || rule.stopsAtFirstSolution
             }

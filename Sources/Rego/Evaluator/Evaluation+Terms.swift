@@ -72,24 +72,25 @@ extension Evaluation {
         case .call(let callee, let args, let location):
             return try evalCall(callee, args, location: location, k)
         case .template(let parts, _):
-            var acc: [Value] = []
-            let terms = parts.compactMap { p -> CTerm? in
-                if case .term(let t) = p { return t }
-                return nil
-            }
-            return try evalItems(terms, 0, &acc) { (values) throws(RegoError) -> Bool in
-                var out = ""
-                var i = 0
-                for p in parts {
-                    switch p {
-                    case .text(let s): out += s
-                    case .term:
-                        if case .string(let s) = values[i] { out += s } else { out += values[i].description }
-                        i += 1
+            // Each expression contributes its value, or `<undefined>`, as OPA's interpolation.
+            var out = ""
+            for p in parts {
+                switch p {
+                case .text(let s): out += s
+                case .term(let t):
+                    var value: Value?
+                    _ = try evalTerm(t) { (v) throws(RegoError) -> Bool in
+                        value = v
+                        return true
+                    }
+                    switch value {
+                    case .string(let s)?: out += s
+                    case let v?: out += v.description
+                    case nil: out += "<undefined>"
                     }
                 }
-                return try k(.string(out))
             }
+            return try k(.string(out))
         }
     }
 
