@@ -74,6 +74,7 @@ public struct PreparedQuery: Sendable {
     public let policy: CompiledPolicy
     public let text: String
     let compiled: CompiledQuery
+    let pool = EvaluationPool()
 
     init(policy: CompiledPolicy, query: String) throws(RegoError) {
         self.policy = policy
@@ -81,10 +82,20 @@ public struct PreparedQuery: Sendable {
         self.compiled = try Compiler.compileQuery(query, program: policy.program)
     }
 
+    /// The value of the query's first expression for this input, or nil when undefined: the
+    /// decision path (`data.airlock.decision`), with no result set built.
+    public func evaluateValue(input: Value? = nil, options: EvaluationOptions = EvaluationOptions())
+        throws(RegoError) -> Value?
+    {
+        try Evaluator.evaluateValue(
+            compiled, program: policy.program, data: policy.data, input: input, options: options, pool: pool)
+    }
+
     /// Every solution of the query for this input; empty when the query is undefined.
     public func evaluate(input: Value? = nil, options: EvaluationOptions = EvaluationOptions())
         throws(RegoError) -> [QueryResult]
     {
-        try Evaluator.evaluate(compiled, program: policy.program, data: policy.data, input: input, options: options)
+        try Evaluator.evaluate(
+            compiled, program: policy.program, data: policy.data, input: input, options: options, pool: pool)
     }
 }

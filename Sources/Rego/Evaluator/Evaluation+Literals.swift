@@ -104,6 +104,10 @@ extension Evaluation {
                     try self.recordResult(resultSlot, .true, k)
                 }
             case .equal, .neq, .lt, .lte, .gt, .gte:
+                if case .value(let a) = try fastValue(args[0]), case .value(let b) = try fastValue(args[1]) {
+                    guard Evaluation.compare(s, a, b) else { return false }
+                    return try recordResult(resultSlot, .true, k)
+                }
                 // Evaluate first the side that can bind variables the other one needs
                 // (`foo == input.foos[foo]`).
                 let swap = !isGround(args[0])
@@ -112,6 +116,11 @@ extension Evaluation {
                         guard Evaluation.compare(s, swap ? second : first, swap ? first : second) else { return false }
                         return try self.recordResult(resultSlot, .true, k)
                     }
+                }
+            case .member2:
+                if case .value(let x) = try fastValue(args[0]), case .value(let c) = try fastValue(args[1]) {
+                    guard Evaluation.contains(c, x) else { return false }
+                    return try recordResult(resultSlot, .true, k)
                 }
             default: break
             }

@@ -12,8 +12,18 @@ extension Evaluation {
             guard let input else { return false }
             return try k(input)
         case .ref(let head, let path):
+            switch try fastValue(t) {
+            case .value(let v): return try k(v)
+            case .undefined: return false
+            case .general: break
+            }
             return try evalTerm(head) { (h) throws(RegoError) -> Bool in try self.evalPath(h, path, 0, k) }
         case .data(let path):
+            switch try fastValue(t) {
+            case .value(let v): return try k(v)
+            case .undefined: return false
+            case .general: break
+            }
             return try evalData(path, k)
         case .array(let items):
             var acc: [Value] = []

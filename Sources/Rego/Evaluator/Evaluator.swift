@@ -1,10 +1,46 @@
+import Synchronization
+
 /// Entry point: runs a compiled query against a program for one input.
 enum Evaluator {
-    static func evaluate(_ query: CompiledQuery, program: Program, data: Value, input: Value?, options: EvaluationOptions)
-        throws(RegoError) -> [QueryResult]
-    {
-        let evaluation = Evaluation(program: program, data: data, input: input, options: options)
+    static func evaluate(
+        _ query: CompiledQuery, program: Program, data: Value, input: Value?, options: EvaluationOptions,
+        pool: EvaluationPool
+    ) throws(RegoError) -> [QueryResult] {
+        let evaluation = pool.take(program: program)
+        defer { pool.give(evaluation) }
+        evaluation.reset(data: data, input: input, options: options)
         return try evaluation.run(query)
+    }
+
+    /// The value of a one-expression query (`data.airlock.decision`) without building result
+    /// sets: the decision path.
+    static func evaluateValue(
+        _ query: CompiledQuery, program: Program, data: Value, input: Value?, options: EvaluationOptions,
+        pool: EvaluationPool
+    ) throws(RegoError) -> Value? {
+        let evaluation = pool.take(program: program)
+        defer { pool.give(evaluation) }
+        evaluation.reset(data: data, input: input, options: options)
+        return try evaluation.firstValue(query)
+    }
+}
+
+/// Reusable evaluation contexts for one prepared query: frames, trail and caches keep their
+/// capacity between evaluations, so a warm decision allocates almost nothing.
+final class EvaluationPool: Sendable {
+    private let idle = Mutex<[Evaluation]>([])
+    private static let capacity = 16
+
+    init() {}
+
+    func take(program: Program) -> Evaluation {
+        idle.withLock { $0.popLast() } ?? Evaluation(program: program)
+    }
+
+    func give(_ evaluation: Evaluation) {
+        idle.withLock { list in
+            if list.count < EvaluationPool.capacity { list.append(evaluation) }
+        }
     }
 }
 
@@ -13,8 +49,9 @@ typealias Continuation = () throws(RegoError) -> Bool
 typealias ValueContinuation = (Value) throws(RegoError) -> Bool
 
 /// The scratch state of one evaluation: variable frames, the undo trail, rule caches and `with`
-/// overrides. Owned by one thread; never shared.
-final class Evaluation {
+/// overrides. `@unchecked Sendable` because the pool hands each one to a single evaluation at a
+/// time; it is never used by two threads at once.
+final class Evaluation: @unchecked Sendable {
     let program: Program
     /// All frames, contiguously; `base` is the start of the current frame.
     var slots: ContiguousArray<Value?> = []
@@ -23,36 +60,60 @@ final class Evaluation {
     var trail: ContiguousArray<Int> = []
 
     var input: Value?
-    var data: Value
+    var data: Value = .emptyObject
     var cache: [ObjectIdentifier: Value?] = [:]
     /// Rule paths replaced by `with data.… as …` (their rules are ignored; the value is in `data`).
     var maskedPaths: Set<[String]> = []
     var functionOverrides: [String: FunctionOverride] = [:]
 
     var steps = 0
-    let maxSteps: Int
+    var maxSteps = 0
     var depth = 0
-    let maxDepth: Int
-    let strict: Bool
-    let builtinContext: BuiltinContext
+    var maxDepth = 0
+    var strict = false
+    var builtinContext = BuiltinContext()
 
     enum FunctionOverride {
         case callee(Callee)
         case value(Value)
     }
 
-    init(program: Program, data: Value, input: Value?, options: EvaluationOptions) {
+    init(program: Program) {
         self.program = program
-        self.data = data
-        self.input = input
-        self.maxSteps = options.maxSteps
-        self.maxDepth = options.maxDepth
-        self.strict = options.strictBuiltinErrors
-        self.builtinContext = BuiltinContext(
-            strict: options.strictBuiltinErrors, nowNanos: options.nowNanos ?? 0,
-            printSink: options.printSink)
         slots.reserveCapacity(256)
         trail.reserveCapacity(256)
+    }
+
+    /// Prepares for a new evaluation, keeping the capacity of every buffer.
+    func reset(data: Value, input: Value?, options: EvaluationOptions) {
+        slots.removeAll(keepingCapacity: true)
+        trail.removeAll(keepingCapacity: true)
+        base = 0
+        if !cache.isEmpty { cache.removeAll(keepingCapacity: true) }
+        if !maskedPaths.isEmpty { maskedPaths.removeAll() }
+        if !functionOverrides.isEmpty { functionOverrides.removeAll() }
+        self.data = data
+        self.input = input
+        steps = 0
+        depth = 0
+        maxSteps = options.maxSteps
+        maxDepth = options.maxDepth
+        strict = options.strictBuiltinErrors
+        builtinContext = BuiltinContext(
+            strict: options.strictBuiltinErrors, nowNanos: options.nowNanos ?? 0, printSink: options.printSink)
+    }
+
+    /// The first value of the query's first expression, or nil when undefined.
+    func firstValue(_ query: CompiledQuery) throws(RegoError) -> Value? {
+        let saved = pushFrame(query.frameSize)
+        defer { popFrame(saved, query.frameSize) }
+        var result: Value?
+        let slot = query.expressions.first?.slot ?? -1
+        _ = try evalBody(query.body, 0) { () throws(RegoError) -> Bool in
+            result = slot >= 0 ? (self.slots[self.base + slot] ?? .true) : .true
+            return true
+        }
+        return result
     }
 
     func run(_ query: CompiledQuery) throws(RegoError) -> [QueryResult] {

@@ -5,17 +5,48 @@
 /// with `opa`, which also iterates objects in sorted key order. Small objects (most inputs and
 /// policy entries) are searched linearly; larger ones carry a hash index, built once.
 public struct RegoObject: Sendable {
-    @usableFromInline var sortedKeys: [Value]
-    @usableFromInline var sortedValues: [Value]
-    /// Key → position, for objects above `linearLimit` keys.
-    @usableFromInline var index: [Value: Int]?
+    /// One reference per object, so copying a value costs a single retain. Mutated only through
+    /// `isKnownUniquelyReferenced` (copy-on-write), hence never shared while it changes.
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline var keys: [Value]
+        @usableFromInline var values: [Value]
+        /// Key → position, for objects above `linearLimit` keys.
+        @usableFromInline var index: [Value: Int]?
+
+        @usableFromInline init(keys: [Value], values: [Value], index: [Value: Int]?) {
+            self.keys = keys
+            self.values = values
+            self.index = index
+        }
+    }
+
+    @usableFromInline var storage: Storage
+
+    @usableFromInline var sortedKeys: [Value] {
+        get { storage.keys }
+        set { uniqueStorage().keys = newValue }
+    }
+    @usableFromInline var sortedValues: [Value] {
+        get { storage.values }
+        set { uniqueStorage().values = newValue }
+    }
+    @usableFromInline var index: [Value: Int]? {
+        get { storage.index }
+        set { uniqueStorage().index = newValue }
+    }
+
+    @usableFromInline mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+        }
+        return storage
+    }
 
     @usableFromInline static let linearLimit = 8
+    private static let empty = Storage(keys: [], values: [], index: nil)
 
     public init() {
-        sortedKeys = []
-        sortedValues = []
-        index = nil
+        storage = RegoObject.empty
     }
 
     /// Builds an object from pairs; a later pair with an equal key replaces the earlier one.
@@ -49,9 +80,7 @@ public struct RegoObject: Sendable {
     }
 
     @usableFromInline init(sortedKeys: [Value], sortedValues: [Value]) {
-        self.sortedKeys = sortedKeys
-        self.sortedValues = sortedValues
-        self.index = RegoObject.makeIndex(sortedKeys)
+        storage = Storage(keys: sortedKeys, values: sortedValues, index: RegoObject.makeIndex(sortedKeys))
     }
 
     @usableFromInline static func makeIndex(_ keys: [Value]) -> [Value: Int]? {
@@ -67,14 +96,16 @@ public struct RegoObject: Sendable {
 
     /// Position of `key` in the sorted keys, or nil.
     @inlinable func position(of key: Value) -> Int? {
-        if let index { return index[key] }
-        for i in sortedKeys.indices where sortedKeys[i] == key { return i }
+        let storage = self.storage
+        if let index = storage.index { return index[key] }
+        let keys = storage.keys
+        for i in keys.indices where keys[i] == key { return i }
         return nil
     }
 
     @inlinable public subscript(key: Value) -> Value? {
         guard let i = position(of: key) else { return nil }
-        return sortedValues[i]
+        return storage.values[i]
     }
 
     @inlinable public subscript(key: String) -> Value? { self[.string(key)] }
@@ -92,18 +123,20 @@ public struct RegoObject: Sendable {
     }
 
     public mutating func insert(_ value: Value, forKey key: Value) {
-        if let i = position(of: key) {
-            sortedValues[i] = value
+        let found = position(of: key)
+        let storage = uniqueStorage()
+        if let i = found {
+            storage.values[i] = value
             return
         }
         let at = insertionPoint(of: key)
-        sortedKeys.insert(key, at: at)
-        sortedValues.insert(value, at: at)
-        if index != nil || sortedKeys.count > RegoObject.linearLimit {
-            if at == sortedKeys.count - 1, index != nil {
-                index![key] = at
+        storage.keys.insert(key, at: at)
+        storage.values.insert(value, at: at)
+        if storage.index != nil || storage.keys.count > RegoObject.linearLimit {
+            if at == storage.keys.count - 1, storage.index != nil {
+                storage.index![key] = at
             } else {
-                index = RegoObject.makeIndex(sortedKeys)
+                storage.index = RegoObject.makeIndex(storage.keys)
             }
         }
     }
@@ -159,7 +192,7 @@ extension RegoObject: Sequence {
 extension RegoObject: Hashable {
     public static func == (lhs: RegoObject, rhs: RegoObject) -> Bool {
         // Keys are sorted, so equal objects have equal key and value arrays.
-        lhs.sortedKeys == rhs.sortedKeys && lhs.sortedValues == rhs.sortedValues
+        lhs.storage === rhs.storage || (lhs.sortedKeys == rhs.sortedKeys && lhs.sortedValues == rhs.sortedValues)
     }
 
     public func hash(into hasher: inout Hasher) {

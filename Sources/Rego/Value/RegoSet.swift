@@ -1,14 +1,27 @@
 /// A Rego set: unique members, iterated in OPA's order (sorted). Small sets are searched by
 /// binary search; larger ones carry a hash set, built once.
 public struct RegoSet: Sendable {
-    @usableFromInline var sortedMembers: [Value]
-    @usableFromInline var members: Set<Value>?
+    /// One reference per set, so copying a value costs a single retain. Mutated only through
+    /// `isKnownUniquelyReferenced` (copy-on-write), hence never shared while it changes.
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline var sorted: [Value]
+        @usableFromInline var members: Set<Value>?
+
+        @usableFromInline init(sorted: [Value], members: Set<Value>?) {
+            self.sorted = sorted
+            self.members = members
+        }
+    }
+
+    @usableFromInline var storage: Storage
+
+    @usableFromInline var sortedMembers: [Value] { storage.sorted }
 
     @usableFromInline static let linearLimit = 8
+    private static let empty = Storage(sorted: [], members: nil)
 
     public init() {
-        sortedMembers = []
-        members = nil
+        storage = RegoSet.empty
     }
 
     public init<S: Sequence>(_ elements: S) where S.Element == Value {
@@ -21,16 +34,16 @@ public struct RegoSet: Sendable {
     }
 
     @usableFromInline init(sorted: [Value]) {
-        sortedMembers = sorted
-        members = sorted.count > RegoSet.linearLimit ? Set(sorted) : nil
+        storage = Storage(sorted: sorted, members: sorted.count > RegoSet.linearLimit ? Set(sorted) : nil)
     }
 
     @inlinable public var count: Int { sortedMembers.count }
     @inlinable public var isEmpty: Bool { sortedMembers.isEmpty }
 
     @inlinable public func contains(_ v: Value) -> Bool {
-        if let members { return members.contains(v) }
-        for m in sortedMembers where m == v { return true }
+        let storage = self.storage
+        if let members = storage.members { return members.contains(v) }
+        for m in storage.sorted where m == v { return true }
         return false
     }
 
@@ -45,11 +58,14 @@ public struct RegoSet: Sendable {
             if Value.compare(sortedMembers[mid], v) < 0 { lo = mid + 1 } else { hi = mid }
         }
         if lo < sortedMembers.count && sortedMembers[lo] == v { return }
-        sortedMembers.insert(v, at: lo)
-        if members != nil {
-            members!.insert(v)
-        } else if sortedMembers.count > RegoSet.linearLimit {
-            members = Set(sortedMembers)
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(sorted: storage.sorted, members: storage.members)
+        }
+        storage.sorted.insert(v, at: lo)
+        if storage.members != nil {
+            storage.members!.insert(v)
+        } else if storage.sorted.count > RegoSet.linearLimit {
+            storage.members = Set(storage.sorted)
         }
     }
 
@@ -102,7 +118,9 @@ extension RegoSet: Sequence {
 }
 
 extension RegoSet: Hashable {
-    public static func == (lhs: RegoSet, rhs: RegoSet) -> Bool { lhs.sortedMembers == rhs.sortedMembers }
+    public static func == (lhs: RegoSet, rhs: RegoSet) -> Bool {
+        lhs.storage === rhs.storage || lhs.sortedMembers == rhs.sortedMembers
+    }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(6 as UInt8)
         hasher.combine(count)

@@ -122,11 +122,26 @@ extension Value: Hashable {
 
     /// Byte equality of two strings (Go's string equality), comparing contiguous UTF-8 storage.
     @inlinable static func bytesEqual(_ a: String, _ b: String) -> Bool {
+        // Same length first: most unequal keys differ there, and it needs no storage access.
+        if a.utf8.count != b.utf8.count { return false }
         var a = a
         var b = b
         return a.withUTF8 { pa in
             b.withUTF8 { pb in
-                pa.count == pb.count && (pa.count == 0 || pa.elementsEqual(pb))
+                var i = 0
+                let n = pa.count
+                // Eight bytes at a time, then the tail.
+                while i + 8 <= n {
+                    let x = UnsafeRawPointer(pa.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let y = UnsafeRawPointer(pb.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if x != y { return false }
+                    i += 8
+                }
+                while i < n {
+                    if pa[i] != pb[i] { return false }
+                    i += 1
+                }
+                return true
             }
         }
     }
