@@ -167,7 +167,7 @@ struct BodyCompiler {
             compiledPath.reserveCapacity(path.count)
             for p in path { compiledPath.append(try compileTerm(p, scope: scope)) }
             let h = try compileTerm(head, scope: scope)
-            return Self.appendPath(h, compiledPath)
+            return appendPath(h, compiledPath)
         case .array(let items):
             var out: [CTerm] = []
             for i in items { out.append(try compileTerm(i, scope: scope)) }
@@ -228,10 +228,10 @@ struct BodyCompiler {
     }
 
     /// Appends path elements to a compiled head, flattening nested refs.
-    static func appendPath(_ head: CTerm, _ path: [CTerm]) -> CTerm {
+    func appendPath(_ head: CTerm, _ path: [CTerm]) -> CTerm {
         if path.isEmpty { return head }
         switch head {
-        case .data(let p): return .data(p + path)
+        case .data(let ref): return dataRef(ref.path + path)
         case .ref(let h, let p): return .ref(h, p + path)
         default: return .ref(head, path)
         }
@@ -243,10 +243,29 @@ struct BodyCompiler {
         if let path = context.globalPath(name) {
             let rest = path.dropFirst().map { CTerm.constant(.string($0)) }
             if path[0] == "input" { return rest.isEmpty ? .input : .ref(.input, rest) }
-            return .data(rest)
+            return dataRef(rest)
         }
         // Not declared by the scope pass (e.g. only in a head): a local of this scope.
         return .local(layout.declare(name, in: scope))
+    }
+
+    /// A `data` ref, resolved against the rule tree as far as its constant prefix goes.
+    func dataRef(_ path: [CTerm]) -> CTerm {
+        var node = context.tree
+        var consumed = 0
+        for element in path {
+            if node.hasRules { return .data(DataRef(path: path, resolution: .rules(node: node.id, consumed: consumed))) }
+            guard case .constant(.string(let key)) = element else {
+                return .data(DataRef(path: path, resolution: .dynamic))
+            }
+            guard let child = node.children[key] else {
+                return .data(DataRef(path: path, resolution: .base))
+            }
+            node = child
+            consumed += 1
+        }
+        if node.hasRules { return .data(DataRef(path: path, resolution: .rules(node: node.id, consumed: consumed))) }
+        return .data(DataRef(path: path, resolution: .dynamic))
     }
 
     // MARK: Calls

@@ -22,6 +22,12 @@ enum Compiler {
             }
         }
 
+        var rulePaths: [[String]] = []
+        for module in modules {
+            for rule in module.rules { rulePaths.append(module.package + Self.groundPrefix(rule.head.reference).prefix) }
+        }
+        let (tree, treeNodes) = PathTree.build(rulePaths: rulePaths, packages: modules.map(\.package))
+
         var byPath: [[String]: [CRule]] = [:]
         var defaults: [[String]: CRule] = [:]
         var order: [[String]] = []
@@ -32,7 +38,7 @@ enum Compiler {
             }
             let context = ModuleContext(
                 package: module.package, imports: imports, ruleNames: ruleNames[module.package] ?? [],
-                functionArity: functionArity, file: module.file)
+                functionArity: functionArity, file: module.file, tree: tree)
             for rule in module.rules {
                 let compiled = try compileRule(rule, context: context)
                 if byPath[compiled.path] == nil && defaults[compiled.path] == nil { order.append(compiled.path) }
@@ -56,17 +62,20 @@ enum Compiler {
                 throw RegoError(.typeCheck, "conflicting rules \((["data"] + path).joined(separator: ".")) found", at: r.location)
             }
             let set = RuleSet(
-                path: path, kind: kind, rules: rules, defaultRule: defaults[path],
+                id: sets.count, path: path, kind: kind, rules: rules, defaultRule: defaults[path],
                 index: kind == .function ? nil : RuleIndex.build(rules: rules))
             sets[path] = set
             if kind == .function { functions[path] = set }
         }
-        let root = buildTree(sets, packages: modules.map(\.package))
+        var nodes = [RuleTreeNode?](repeating: nil, count: treeNodes.count)
+        let root = freeze(tree, path: [], sets: sets, into: &nodes)
         let tests = order.filter { path in
             guard let last = path.last, let set = sets[path] else { return false }
             return last.hasPrefix("test_") && set.kind == .complete
         }.map { (["data"] + $0).joined(separator: ".") }
-        return Program(root: root, functions: functions, testRuleNames: tests)
+        return Program(
+            root: root, nodes: nodes.map { $0! }, ruleSetCount: sets.count, tree: tree, functions: functions,
+            testRuleNames: tests)
     }
 
     private static func compatible(_ a: CRule.Kind, _ b: CRule.Kind) -> Bool {
@@ -148,45 +157,16 @@ enum Compiler {
             location: rule.location)
     }
 
-    private final class MutableNode {
-        var children: [String: MutableNode] = [:]
-        var ruleSet: RuleSet?
-        func freeze(path: [String]) -> RuleTreeNode {
-            var frozen: [String: RuleTreeNode] = [:]
-            for (k, v) in children { frozen[k] = v.freeze(path: path + [k]) }
-            return RuleTreeNode(children: frozen, ruleSet: ruleSet, path: path)
+    private static func freeze(
+        _ tree: PathTree, path: [String], sets: [[String]: RuleSet], into nodes: inout [RuleTreeNode?]
+    ) -> RuleTreeNode {
+        var children: [String: RuleTreeNode] = [:]
+        for (key, child) in tree.children {
+            children[key] = freeze(child, path: path + [key], sets: sets, into: &nodes)
         }
-    }
-
-    private static func buildTree(_ sets: [[String]: RuleSet], packages: [[String]]) -> RuleTreeNode {
-        let root = MutableNode()
-        // Every package is a document, even one without rules (`data.a.b` is `{}`).
-        for path in packages {
-            var node = root
-            for p in path {
-                if let next = node.children[p] {
-                    node = next
-                } else {
-                    let next = MutableNode()
-                    node.children[p] = next
-                    node = next
-                }
-            }
-        }
-        for (path, set) in sets {
-            var node = root
-            for p in path {
-                if let next = node.children[p] {
-                    node = next
-                } else {
-                    let next = MutableNode()
-                    node.children[p] = next
-                    node = next
-                }
-            }
-            node.ruleSet = set
-        }
-        return root.freeze(path: [])
+        let node = RuleTreeNode(id: tree.id, children: children, ruleSet: sets[path], path: path)
+        nodes[tree.id] = node
+        return node
     }
 
     // MARK: Queries
@@ -199,7 +179,8 @@ enum Compiler {
     static func compileQuery(_ body: Body, program: Program) throws(RegoError) -> CompiledQuery {
         var arities: [[String]: Int] = [:]
         for (path, set) in program.functions { arities[path] = set.rules.first?.parameters.count ?? set.defaultRule?.parameters.count ?? 0 }
-        let context = ModuleContext(package: [], imports: [:], ruleNames: [], functionArity: arities, file: "query")
+        let context = ModuleContext(
+            package: [], imports: [:], ruleNames: [], functionArity: arities, file: "query", tree: program.tree)
         var compiler = BodyCompiler(context: context)
         compiler.declareScope(body, scope: 0)
         var literals: CBody = []

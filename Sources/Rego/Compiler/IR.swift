@@ -7,8 +7,9 @@ indirect enum CTerm: Sendable {
     /// A variable: an index into the current frame.
     case local(Int)
     case input
-    /// A ref rooted at `data`: path elements after `data` (constants or terms).
-    case data([CTerm])
+    /// A ref rooted at `data`: path elements after `data` (constants or terms), resolved against
+    /// the rule tree at compile time where its constant prefix allows.
+    case data(DataRef)
     /// A ref on any other head (a local, a call, a composite, `input`).
     case ref(CTerm, [CTerm])
     case array([CTerm])
@@ -23,6 +24,26 @@ indirect enum CTerm: Sendable {
     var isConstant: Bool {
         if case .constant = self { return true }
         return false
+    }
+}
+
+/// A compiled `data…` ref and what its constant prefix resolves to.
+final class DataRef: Sendable {
+    enum Resolution: Sendable {
+        /// The constant prefix reaches rules at `node` after `consumed` path elements.
+        case rules(node: Int, consumed: Int)
+        /// The constant prefix leaves the rule tree: only base data lies below.
+        case base
+        /// Decided while evaluating (a variable before any rule or the end of the tree).
+        case dynamic
+    }
+
+    let path: [CTerm]
+    let resolution: Resolution
+
+    init(path: [CTerm], resolution: Resolution) {
+        self.path = path
+        self.resolution = resolution
     }
 }
 

@@ -8,6 +8,8 @@ struct ModuleContext: Sendable {
     /// Every function path (after `data`) in the program, with its arity.
     let functionArity: [[String]: Int]
     let file: String
+    /// The shape of the rule tree (paths only), for resolving `data` refs while compiling.
+    let tree: PathTree
 
     /// Whether `name` names something other than a local variable.
     func isGlobalName(_ name: String) -> Bool {
@@ -20,5 +22,40 @@ struct ModuleContext: Sendable {
         if let path = imports[name] { return path }
         if ruleNames.contains(name) { return ["data"] + package + [name] }
         return nil
+    }
+}
+
+/// The paths of all rules and packages, known before any body is compiled. Node ids match the
+/// `RuleTreeNode`s built at the end. Immutable once built.
+final class PathTree: @unchecked Sendable {
+    var children: [String: PathTree] = [:]
+    let id: Int
+    /// Rules live exactly here.
+    var hasRules = false
+
+    init(id: Int) { self.id = id }
+
+    /// Builds the tree of `rulePaths` (marked) and `packages` (unmarked); returns the root and
+    /// every node by id.
+    static func build(rulePaths: [[String]], packages: [[String]]) -> (PathTree, [PathTree]) {
+        let root = PathTree(id: 0)
+        var all = [root]
+        func node(at path: [String]) -> PathTree {
+            var n = root
+            for p in path {
+                if let next = n.children[p] {
+                    n = next
+                } else {
+                    let next = PathTree(id: all.count)
+                    all.append(next)
+                    n.children[p] = next
+                    n = next
+                }
+            }
+            return n
+        }
+        for p in packages { _ = node(at: p) }
+        for p in rulePaths { node(at: p).hasRules = true }
+        return (root, all)
     }
 }

@@ -48,6 +48,8 @@ final class CRule: Sendable {
 
 /// All definitions of one rule path, and its default.
 final class RuleSet: Sendable {
+    /// Dense id: the rule's slot in an evaluation's value cache.
+    let id: Int
     let path: [String]
     let kind: CRule.Kind
     let rules: [CRule]
@@ -58,7 +60,8 @@ final class RuleSet: Sendable {
     /// written many times): once one definition holds, the others cannot conflict or change it.
     let settlesAtFirstDefinition: Bool
 
-    init(path: [String], kind: CRule.Kind, rules: [CRule], defaultRule: CRule?, index: RuleIndex?) {
+    init(id: Int, path: [String], kind: CRule.Kind, rules: [CRule], defaultRule: CRule?, index: RuleIndex?) {
+        self.id = id
         self.path = path
         self.kind = kind
         self.rules = rules
@@ -82,6 +85,8 @@ final class RuleSet: Sendable {
 
 /// The tree of packages and rule paths under `data`.
 final class RuleTreeNode: Sendable {
+    /// Dense id, the same as the compile-time `PathTree` node's.
+    let id: Int
     let children: [String: RuleTreeNode]
     let ruleSet: RuleSet?
     /// Sorted child keys, for deterministic iteration.
@@ -89,7 +94,8 @@ final class RuleTreeNode: Sendable {
     /// Path of this node after `data`.
     let path: [String]
 
-    init(children: [String: RuleTreeNode], ruleSet: RuleSet?, path: [String]) {
+    init(id: Int, children: [String: RuleTreeNode], ruleSet: RuleSet?, path: [String]) {
+        self.id = id
         self.children = children
         self.ruleSet = ruleSet
         self.path = path
@@ -109,6 +115,10 @@ final class RuleTreeNode: Sendable {
 /// Everything compiled from the modules: the rule tree and what tools ask of it.
 struct Program: Sendable {
     let root: RuleTreeNode
+    /// Every node by id (`DataRef` resolutions point here).
+    let nodes: [RuleTreeNode]
+    let ruleSetCount: Int
+    let tree: PathTree
     let functions: [[String]: RuleSet]
     let testRuleNames: [String]
 }

@@ -72,8 +72,8 @@ struct Scheduler {
         switch t {
         case .constant, .input: break
         case .local(let s): out.insert(s)
-        case .data(let path):
-            for p in path { collectPathNeeds(p, into: &out) }
+        case .data(let ref):
+            for p in ref.path { collectPathNeeds(p, into: &out) }
         case .ref(let head, let path):
             collectValueNeeds(head, into: &out)
             for p in path { collectPathNeeds(p, into: &out) }
@@ -149,8 +149,8 @@ struct Scheduler {
         switch t {
         case .constant, .input: break
         case .local(let s): f(s)
-        case .data(let path):
-            for p in path { walkShallow(p, f) }
+        case .data(let ref):
+            for p in ref.path { walkShallow(p, f) }
         case .ref(let head, let path):
             walkShallow(head, f)
             for p in path { walkShallow(p, f) }
@@ -205,8 +205,8 @@ struct Scheduler {
     private func collectRefPathSlots(_ t: CTerm, into out: inout Set<Int>) {
         switch t {
         case .constant, .input, .local: break
-        case .data(let path):
-            for p in path {
+        case .data(let ref):
+            for p in ref.path {
                 if case .local(let s) = p { out.insert(s) } else { collectRefPathSlots(p, into: &out) }
             }
         case .ref(let head, let path):
@@ -266,8 +266,8 @@ struct Scheduler {
         switch t {
         case .constant, .input: break
         case .local(let s): out.insert(s)
-        case .data(let path):
-            for p in path { collectAll(p, into: &out) }
+        case .data(let ref):
+            for p in ref.path { collectAll(p, into: &out) }
         case .ref(let head, let path):
             collectAll(head, into: &out)
             for p in path { collectAll(p, into: &out) }

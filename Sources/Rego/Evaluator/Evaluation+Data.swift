@@ -84,7 +84,11 @@ extension Evaluation {
     func documentValue(_ node: RuleTreeNode, _ base: Value?) throws(RegoError) -> Value? {
         let set = node.ruleSet!
         let id = ObjectIdentifier(set)
-        if let cached = cache[id] { return cached }
+        if overrideDepth == 0 {
+            if set.id < ruleCache.count, ruleCache[set.id].generation == generation { return ruleCache[set.id].value }
+        } else if let cached = cache[id] {
+            return cached
+        }
         var value: Value?
         switch set.kind {
         case .complete: value = try evalComplete(set)
@@ -93,7 +97,7 @@ extension Evaluation {
         case .function: value = nil
         }
         if !node.children.isEmpty {
-            let deeper = try nodeValue(RuleTreeNode(children: node.children, ruleSet: nil, path: node.path), base)
+            let deeper = try nodeValue(RuleTreeNode(id: -1, children: node.children, ruleSet: nil, path: node.path), base)
             if case .object(let extra) = deeper, !extra.isEmpty {
                 // Deeper rules may add keys to the object levels the rules here build, but not
                 // change the values those rules produce (below `leafDepth`).
@@ -102,7 +106,11 @@ extension Evaluation {
                     value ?? .emptyObject, .object(extra), leafDepth: leafDepth, location: set.rules.first?.location)
             }
         }
-        cache[id] = .some(value)
+        if overrideDepth == 0 {
+            ruleCache[set.id] = CacheEntry(generation: generation, value: value)
+        } else {
+            cache[id] = .some(value)
+        }
         return value
     }
 }

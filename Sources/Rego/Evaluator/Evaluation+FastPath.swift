@@ -28,8 +28,18 @@ extension Evaluation {
             case .general: return .general
             }
             return try fastPath(h, path, 0, baseDocument: false)
-        case .data(let path):
-            return try fastData(path)
+        case .data(let ref):
+            switch ref.resolution {
+            case .rules(let id, let consumed) where maskedPaths.isEmpty:
+                // Resolved at compile time: straight to the rule's document.
+                let node = program.nodes[id]
+                guard let document = try documentValue(node, baseDocument(at: node.path)) else { return .undefined }
+                return try fastPath(document, ref.path, consumed, baseDocument: false)
+            case .base:
+                return try fastPath(data, ref.path, 0, baseDocument: true)
+            default:
+                return try fastData(ref.path)
+            }
         default:
             return .general
         }
@@ -58,6 +68,17 @@ extension Evaluation {
             i += 1
         }
         return .value(v)
+    }
+
+    /// The base document at a rule path (usually none: rules and data rarely overlap).
+    @inline(__always)
+    func baseDocument(at path: [String]) -> Value? {
+        var v: Value? = data
+        for p in path {
+            guard let current = v else { return nil }
+            v = current[.string(p)]
+        }
+        return v
     }
 
     /// `data…` with constant or bound keys: walks the rule tree and the base document together.

@@ -104,9 +104,13 @@ extension Evaluation {
                     try self.recordResult(resultSlot, .true, k)
                 }
             case .equal, .neq, .lt, .lte, .gt, .gte:
-                if case .value(let a) = try fastValue(args[0]), case .value(let b) = try fastValue(args[1]) {
+                switch (try fastValue(args[0]), try fastValue(args[1])) {
+                case (.value(let a), .value(let b)):
                     guard Evaluation.compare(s, a, b) else { return false }
                     return try recordResult(resultSlot, .true, k)
+                case (.undefined, _), (_, .undefined):
+                    return false
+                default: break
                 }
                 // Evaluate first the side that can bind variables the other one needs
                 // (`foo == input.foos[foo]`).
@@ -118,9 +122,13 @@ extension Evaluation {
                     }
                 }
             case .member2:
-                if case .value(let x) = try fastValue(args[0]), case .value(let c) = try fastValue(args[1]) {
+                switch (try fastValue(args[0]), try fastValue(args[1])) {
+                case (.value(let x), .value(let c)):
                     guard Evaluation.contains(c, x) else { return false }
                     return try recordResult(resultSlot, .true, k)
+                case (.undefined, _), (_, .undefined):
+                    return false
+                default: break
                 }
             default: break
             }

@@ -66,17 +66,17 @@ extension Evaluation {
     }
 
     func evalMultiValue(_ set: RuleSet) throws(RegoError) -> RegoSet {
-        var out = RegoSet()
+        var out: [Value] = []
         for rule in candidates(set) {
             guard let key = rule.key else { continue }
             _ = try runDefinition(rule, stopAtFirst: false) { (_) throws(RegoError) -> Bool in
                 try self.evalTerm(key) { (v) throws(RegoError) -> Bool in
-                    out.insert(v)
+                    out.append(v)
                     return false
                 }
             }
         }
-        return out
+        return RegoSet(out)
     }
 
     func evalPartialObject(_ set: RuleSet) throws(RegoError) -> RegoObject {

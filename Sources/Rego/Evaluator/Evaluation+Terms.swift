@@ -18,13 +18,13 @@ extension Evaluation {
             case .general: break
             }
             return try evalTerm(head) { (h) throws(RegoError) -> Bool in try self.evalPath(h, path, 0, k) }
-        case .data(let path):
+        case .data(let ref):
             switch try fastValue(t) {
             case .value(let v): return try k(v)
             case .undefined: return false
             case .general: break
             }
-            return try evalData(path, k)
+            return try evalData(ref.path, k)
         case .array(let items):
             var acc: [Value] = []
             acc.reserveCapacity(items.count)
@@ -57,28 +57,29 @@ extension Evaluation {
             }
             return try k(.array(out))
         case .setComprehension(let head, let body):
-            var out = RegoSet()
+            // Collected, then sorted and deduplicated once.
+            var out: [Value] = []
             _ = try evalBody(body, 0) { () throws(RegoError) -> Bool in
                 try self.evalTerm(head) { (v) throws(RegoError) -> Bool in
-                    out.insert(v)
+                    out.append(v)
                     return false
                 }
             }
-            return try k(.set(out))
+            return try k(.set(RegoSet(out)))
         case .objectComprehension(let keyTerm, let valueTerm, let body):
-            var out = RegoObject()
+            var pairs: [(Value, Value)] = []
             _ = try evalBody(body, 0) { () throws(RegoError) -> Bool in
                 try self.evalTerm(keyTerm) { (key) throws(RegoError) -> Bool in
                     try self.evalTerm(valueTerm) { (value) throws(RegoError) -> Bool in
-                        if let existing = out[key], existing != value {
-                            throw RegoError(.conflict, "object keys must be unique", at: self.location(of: body))
-                        }
-                        out.insert(value, forKey: key)
+                        pairs.append((key, value))
                         return false
                     }
                 }
             }
-            return try k(.object(out))
+            guard let object = RegoObject(uniqueKeys: pairs) else {
+                throw RegoError(.conflict, "object keys must be unique", at: self.location(of: body))
+            }
+            return try k(.object(object))
         case .call(let callee, let args, let location):
             return try evalCall(callee, args, location: location, k)
         case .template(let parts, _):
@@ -189,8 +190,8 @@ extension Evaluation {
         switch t {
         case .constant, .input: return true
         case .local(let s): return slots[base + s] != nil
-        case .data(let path):
-            return path.allSatisfy(isGroundPathElement)
+        case .data(let ref):
+            return ref.path.allSatisfy(isGroundPathElement)
         case .ref(let head, let path):
             return isGround(head) && path.allSatisfy(isGroundPathElement)
         case .array(let items), .set(let items): return items.allSatisfy(isGround)

@@ -8,16 +8,22 @@ extension Evaluation {
         var maskedPaths: Set<[String]>
         var functionOverrides: [String: FunctionOverride]
         var cache: [ObjectIdentifier: Value?]
+        var depth: Int
     }
 
     private var overrideState: OverrideState {
-        get { OverrideState(input: input, data: data, maskedPaths: maskedPaths, functionOverrides: functionOverrides, cache: cache) }
+        get {
+            OverrideState(
+                input: input, data: data, maskedPaths: maskedPaths, functionOverrides: functionOverrides, cache: cache,
+                depth: overrideDepth)
+        }
         set {
             input = newValue.input
             data = newValue.data
             maskedPaths = newValue.maskedPaths
             functionOverrides = newValue.functionOverrides
             cache = newValue.cache
+            overrideDepth = newValue.depth
         }
     }
 
@@ -40,6 +46,7 @@ extension Evaluation {
         let outer = overrideState
         var inner = outer
         inner.cache = [:]
+        inner.depth = outer.depth + 1
         for (w, v) in zip(lit.with, values) {
             switch w.target {
             case .input(let path):

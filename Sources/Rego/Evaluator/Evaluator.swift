@@ -61,7 +61,19 @@ final class Evaluation: @unchecked Sendable {
 
     var input: Value?
     var data: Value = .emptyObject
+    /// Rule values of this evaluation, by rule set id; an entry counts only when its generation
+    /// is the current one, so a new evaluation invalidates them all at once.
+    var ruleCache: ContiguousArray<CacheEntry> = []
+    var generation: UInt32 = 0
+    /// Rule values while `with` overrides are active (a fresh map per override).
     var cache: [ObjectIdentifier: Value?] = [:]
+    /// How many `with` modifiers are in force.
+    var overrideDepth = 0
+
+    struct CacheEntry {
+        var generation: UInt32
+        var value: Value?
+    }
     /// Rule paths replaced by `with data.… as …` (their rules are ignored; the value is in `data`).
     var maskedPaths: Set<[String]> = []
     var functionOverrides: [String: FunctionOverride] = [:]
@@ -90,6 +102,16 @@ final class Evaluation: @unchecked Sendable {
         trail.removeAll(keepingCapacity: true)
         base = 0
         if !cache.isEmpty { cache.removeAll(keepingCapacity: true) }
+        generation &+= 1
+        if generation == 0 {
+            // Wrapped around: old entries could look current.
+            ruleCache = ContiguousArray(repeating: CacheEntry(generation: 0, value: nil), count: program.ruleSetCount)
+            generation = 1
+        }
+        if ruleCache.count != program.ruleSetCount {
+            ruleCache = ContiguousArray(repeating: CacheEntry(generation: 0, value: nil), count: program.ruleSetCount)
+        }
+        overrideDepth = 0
         if !maskedPaths.isEmpty { maskedPaths.removeAll() }
         if !functionOverrides.isEmpty { functionOverrides.removeAll() }
         self.data = data

@@ -10,13 +10,23 @@ public struct RegoObject: Sendable {
     @usableFromInline final class Storage: @unchecked Sendable {
         @usableFromInline var keys: [Value]
         @usableFromInline var values: [Value]
-        /// Key → position, for objects above `linearLimit` keys.
-        @usableFromInline var index: [Value: Int]?
+        /// `fastHash` of each key: lookups compare integers and check bytes only on a match.
+        @usableFromInline var hashes: [UInt64]
+        /// Hash → position, for objects above `linearLimit` keys.
+        @usableFromInline var index: KeyIndex?
 
-        @usableFromInline init(keys: [Value], values: [Value], index: [Value: Int]?) {
+        @usableFromInline init(keys: [Value], values: [Value]) {
             self.keys = keys
             self.values = values
-            self.index = index
+            self.hashes = keys.map(\.fastHash)
+            self.index = keys.count > RegoObject.linearLimit ? KeyIndex(hashes: hashes) : nil
+        }
+
+        @usableFromInline init(copying other: Storage) {
+            keys = other.keys
+            values = other.values
+            hashes = other.hashes
+            index = other.index
         }
     }
 
@@ -30,20 +40,15 @@ public struct RegoObject: Sendable {
         get { storage.values }
         set { uniqueStorage().values = newValue }
     }
-    @usableFromInline var index: [Value: Int]? {
-        get { storage.index }
-        set { uniqueStorage().index = newValue }
-    }
-
     @usableFromInline mutating func uniqueStorage() -> Storage {
         if !isKnownUniquelyReferenced(&storage) {
-            storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+            storage = Storage(copying: storage)
         }
         return storage
     }
 
     @usableFromInline static let linearLimit = 8
-    private static let empty = Storage(keys: [], values: [], index: nil)
+    private static let empty = Storage(keys: [], values: [])
 
     public init() {
         storage = RegoObject.empty
@@ -74,21 +79,32 @@ public struct RegoObject: Sendable {
         self.init(sortedKeys: keys, sortedValues: values)
     }
 
+    /// Builds an object from pairs where equal keys must carry equal values (comprehensions,
+    /// rule outputs); nil when two pairs give one key different values.
+    public init?(uniqueKeys pairs: [(Value, Value)]) {
+        let order = pairs.indices.sorted { a, b in Value.compare(pairs[a].0, pairs[b].0) < 0 }
+        var keys: [Value] = []
+        var values: [Value] = []
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for i in order {
+            if let last = keys.last, last == pairs[i].0 {
+                if values[values.count - 1] != pairs[i].1 { return nil }
+                continue
+            }
+            keys.append(pairs[i].0)
+            values.append(pairs[i].1)
+        }
+        self.init(sortedKeys: keys, sortedValues: values)
+    }
+
     /// Builds an object from string keys (the JSON common case).
     public init(_ pairs: [(String, Value)]) {
         self.init(pairs.lazy.map { (Value.string($0.0), $0.1) })
     }
 
     @usableFromInline init(sortedKeys: [Value], sortedValues: [Value]) {
-        storage = Storage(keys: sortedKeys, values: sortedValues, index: RegoObject.makeIndex(sortedKeys))
-    }
-
-    @usableFromInline static func makeIndex(_ keys: [Value]) -> [Value: Int]? {
-        guard keys.count > linearLimit else { return nil }
-        var index: [Value: Int] = [:]
-        index.reserveCapacity(keys.count)
-        for (i, k) in keys.enumerated() { index[k] = i }
-        return index
+        storage = Storage(keys: sortedKeys, values: sortedValues)
     }
 
     @inlinable public var count: Int { sortedKeys.count }
@@ -97,9 +113,12 @@ public struct RegoObject: Sendable {
     /// Position of `key` in the sorted keys, or nil.
     @inlinable func position(of key: Value) -> Int? {
         let storage = self.storage
-        if let index = storage.index { return index[key] }
-        let keys = storage.keys
-        for i in keys.indices where keys[i] == key { return i }
+        let h = key.fastHash
+        if let index = storage.index {
+            return index.position(of: key, hash: h, in: storage.keys, hashes: storage.hashes)
+        }
+        let hashes = storage.hashes
+        for i in hashes.indices where hashes[i] == h && storage.keys[i] == key { return i }
         return nil
     }
 
@@ -132,13 +151,8 @@ public struct RegoObject: Sendable {
         let at = insertionPoint(of: key)
         storage.keys.insert(key, at: at)
         storage.values.insert(value, at: at)
-        if storage.index != nil || storage.keys.count > RegoObject.linearLimit {
-            if at == storage.keys.count - 1, storage.index != nil {
-                storage.index![key] = at
-            } else {
-                storage.index = RegoObject.makeIndex(storage.keys)
-            }
-        }
+        storage.hashes.insert(key.fastHash, at: at)
+        if storage.keys.count > RegoObject.linearLimit { storage.index = KeyIndex(hashes: storage.hashes) }
     }
 
     public func removing(_ key: Value) -> RegoObject {

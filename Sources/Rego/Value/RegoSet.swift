@@ -5,11 +5,20 @@ public struct RegoSet: Sendable {
     /// `isKnownUniquelyReferenced` (copy-on-write), hence never shared while it changes.
     @usableFromInline final class Storage: @unchecked Sendable {
         @usableFromInline var sorted: [Value]
-        @usableFromInline var members: Set<Value>?
+        /// `fastHash` of each member, and a hash index for large sets.
+        @usableFromInline var hashes: [UInt64]
+        @usableFromInline var members: KeyIndex?
 
-        @usableFromInline init(sorted: [Value], members: Set<Value>?) {
+        @usableFromInline init(sorted: [Value]) {
             self.sorted = sorted
-            self.members = members
+            self.hashes = sorted.map(\.fastHash)
+            self.members = sorted.count > RegoSet.linearLimit ? KeyIndex(hashes: hashes) : nil
+        }
+
+        @usableFromInline init(copying other: Storage) {
+            sorted = other.sorted
+            hashes = other.hashes
+            members = other.members
         }
     }
 
@@ -18,7 +27,7 @@ public struct RegoSet: Sendable {
     @usableFromInline var sortedMembers: [Value] { storage.sorted }
 
     @usableFromInline static let linearLimit = 8
-    private static let empty = Storage(sorted: [], members: nil)
+    private static let empty = Storage(sorted: [])
 
     public init() {
         storage = RegoSet.empty
@@ -34,7 +43,7 @@ public struct RegoSet: Sendable {
     }
 
     @usableFromInline init(sorted: [Value]) {
-        storage = Storage(sorted: sorted, members: sorted.count > RegoSet.linearLimit ? Set(sorted) : nil)
+        storage = Storage(sorted: sorted)
     }
 
     @inlinable public var count: Int { sortedMembers.count }
@@ -42,8 +51,12 @@ public struct RegoSet: Sendable {
 
     @inlinable public func contains(_ v: Value) -> Bool {
         let storage = self.storage
-        if let members = storage.members { return members.contains(v) }
-        for m in storage.sorted where m == v { return true }
+        let h = v.fastHash
+        if let members = storage.members {
+            return members.position(of: v, hash: h, in: storage.sorted, hashes: storage.hashes) != nil
+        }
+        let hashes = storage.hashes
+        for i in hashes.indices where hashes[i] == h && storage.sorted[i] == v { return true }
         return false
     }
 
@@ -59,14 +72,11 @@ public struct RegoSet: Sendable {
         }
         if lo < sortedMembers.count && sortedMembers[lo] == v { return }
         if !isKnownUniquelyReferenced(&storage) {
-            storage = Storage(sorted: storage.sorted, members: storage.members)
+            storage = Storage(copying: storage)
         }
         storage.sorted.insert(v, at: lo)
-        if storage.members != nil {
-            storage.members!.insert(v)
-        } else if storage.sorted.count > RegoSet.linearLimit {
-            storage.members = Set(storage.sorted)
-        }
+        storage.hashes.insert(v.fastHash, at: lo)
+        if storage.sorted.count > RegoSet.linearLimit { storage.members = KeyIndex(hashes: storage.hashes) }
     }
 
     public func inserting(_ v: Value) -> RegoSet {
