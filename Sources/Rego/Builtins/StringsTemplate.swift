@@ -12,15 +12,29 @@ enum GoTemplate {
         do {
             var parser = TemplateParser(Array(template.utf8))
             let nodes = try parser.parse()
-            var executor = TemplateExecutor(root: .object(variables))
+            let data = asTemplateData(.object(variables))
+            var executor = TemplateExecutor(root: data)
             var out = ""
-            try executor.run(nodes, dot: .object(variables), into: &out)
+            try executor.run(nodes, dot: data, into: &out)
             return out
         } catch let error as TemplateError {
             throw .builtin(error.message)
         } catch {
             throw .builtin("template: \(error)")
         }
+    }
+}
+
+/// OPA decodes numbers as `json.Number`, which Go's templates treat as a string (printed as its
+/// text, truthy when non-empty, compared as a string); strings model that exactly. Numbers the
+/// template makes itself (literals, `len`, range indexes) stay numbers, i.e. Go ints.
+private func asTemplateData(_ v: Value) -> Value {
+    switch v {
+    case .number(let n): return .string(n.description)
+    case .array(let a): return .array(a.map(asTemplateData))
+    case .set(let s): return .array(s.sorted.map(asTemplateData))
+    case .object(let o): return .object(RegoObject(o.map { ($0.key, asTemplateData($0.value)) }))
+    default: return v
     }
 }
 
@@ -59,6 +73,8 @@ indirect enum TemplateOperand {
 private enum TemplateToken: Equatable {
     case identifier(String)
     case field(String)
+    /// A field written right after an operand (`$x.a`, `(…).a`, the `.b` of `.a.b`).
+    case chainedField(String)
     case variable(String)
     case string(String)
     case number(String)
@@ -182,7 +198,8 @@ private struct TemplateParser {
 
     private func describe(_ t: TemplateToken) -> String {
         switch t {
-        case .identifier(let s), .field(let s), .variable(let s), .number(let s): return s
+        case .identifier(let s), .variable(let s), .number(let s): return s
+        case .field(let s), .chainedField(let s): return "." + s
         case .string(let s): return GoText.quoted(s)
         case .pipe: return "|"
         case .leftParen: return "("
@@ -262,7 +279,8 @@ private struct TemplateParser {
             case UInt8(ascii: "."):
                 pos += 1
                 let name = word()
-                tokens.append(name.isEmpty ? .dot : .field(name))
+                let attached = pos - name.utf8.count - 1 == before && !tokens.isEmpty && chainable(tokens.last!)
+                tokens.append(name.isEmpty ? .dot : (attached ? .chainedField(name) : .field(name)))
             case UInt8(ascii: "$"):
                 pos += 1
                 tokens.append(.variable("$" + word()))
@@ -289,6 +307,13 @@ private struct TemplateParser {
             }
         }
         return tokens
+    }
+
+    private func chainable(_ t: TemplateToken) -> Bool {
+        switch t {
+        case .field, .chainedField, .variable, .rightParen, .dot: return true
+        default: return false
+        }
     }
 
     private func isWordStart(_ c: UInt8) -> Bool {
@@ -392,7 +417,7 @@ private struct TemplateParser {
             throw err("unexpected \(describe(token)) in operand")
         }
         // Field chains: `.a.b`, `$x.a`, `(…).a`
-        while i < t.count, case .field(let name) = t[i] {
+        while i < t.count, case .chainedField(let name) = t[i] {
             switch operand {
             case .dot(let path): operand = .dot(path + [name])
             case .variable(let v, let path): operand = .variable(v, path + [name])
@@ -670,7 +695,7 @@ private struct TemplateExecutor {
         case nil, .null?: return false
         case .bool(let b)?: return b
         case .string(let s)?: return !s.isEmpty
-        case .number?: return true  // json.Number: a non-empty string
+        case .number(let n)?: return n != .zero
         case .array(let a)?: return !a.isEmpty
         case .set(let s)?: return !s.isEmpty
         case .object(let o)?: return !o.isEmpty
