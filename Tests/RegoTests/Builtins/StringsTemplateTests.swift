@@ -52,4 +52,38 @@ import Testing
         #expect(render("{{nofunc 1}}", []).contains("function \\\"nofunc\\\" not defined") || render("{{nofunc 1}}", []).contains("function \"nofunc\" not defined"))
         #expect(TextBuiltinHarness.outcome("strings.render_template", [.string("x"), .string("y")]) == "type: operand 2 must be object but got string")
     }
+
+    /// Outputs of Go's text/template (go1.19) on the same data decoded with UseNumber.
+    static let goOracle: [(String, String)] = [
+        ("{{.items}} {{.map}}", "[a b c] map[x:1 y:2]"),
+        ("{{if .n}}yes{{else}}no{{end}}", "yes"),  // json.Number "0" is a non-empty string
+        ("{{range $i, $e := .items}}{{if $i}},{{end}}{{$e}}{{end}}", "a,b,c"),
+        ("{{len .items}} {{len .user.name}} {{len .n}}", "3 3 1"),
+        ("{{index .items 1}} {{index .map \"y\"}}", "b 2"),
+        ("{{print 1 2 \"a\" \"b\" 3}}", "1 2ab3"),
+        ("{{println \"a\" 1}}", "a 1\n"),
+        ("{{printf \"%v-%s\" .n .user.name}}", "0-ann"),
+        ("{{.user}}", "map[admin:true name:ann]"),
+        ("{{.f}}", "1.5"),
+        ("{{eq .user.name \"ann\"}} {{ne 1 2}} {{lt 1 2}}", "true true true"),
+        ("{{not .z}} {{and 1 0 2}} {{or 0 \"\" \"x\"}}", "true 0 x"),
+        ("{{with $x := .user}}{{$x.name}}{{end}}", "ann"),
+        ("{{$a := 1}}{{$a = 2}}{{$a}}", "2"),
+        ("{{range .map}}{{.}}{{end}}", "12"),
+        ("{{.user.name | printf \"%q\"}}", "\"ann\""),
+        ("a  {{- 1 -}}  b", "a1b"),
+        ("{{range $k, $v := .map}}{{$k}}{{$v}}{{end}}", "x1y2"),
+    ]
+
+    @Test(arguments: goOracle)
+    func matchesGo(_ template: String, _ expected: String) throws {
+        let vars = RegoObject([
+            ("user", .object(RegoObject([("name", .string("ann")), ("admin", .true)]))),
+            ("items", .array([.string("a"), .string("b"), .string("c")])), ("empty", .emptyArray),
+            ("map", .object(RegoObject([("y", .int(2)), ("x", .int(1))]))), ("n", .int(0)), ("z", .string("")),
+            ("f", .double(1.5)),
+        ])
+        let result = try TextBuiltinHarness.call("strings.render_template", [.string(template), .object(vars)])
+        #expect(result == .string(expected))
+    }
 }
