@@ -7,9 +7,9 @@ extension Builtins {
             let value = try args.string(2)
             return .bool(try RegexBuiltins.compiled(pattern, context).matches(value))
         },
-        Builtin("regex.is_valid", arity: 1) { args, _ throws(BuiltinError) in
+        Builtin("regex.is_valid", arity: 1) { args, context throws(BuiltinError) in
             guard case .string(let pattern) = args[0] else { return .false }
-            if case .success = GoRegexSyntax.translate(pattern) { return .true }
+            if case .success = PatternCompilations.of(pattern, in: context.caches).regex(pattern) { return .true }
             return .false
         },
         Builtin("regex.split", arity: 2) { args, context throws(BuiltinError) in
@@ -22,7 +22,7 @@ extension Builtins {
             let value = try args.string(2)
             let n = try args.integer(3)
             let regex = try RegexBuiltins.compiled(pattern, context)
-            return .array(regex.allMatches(in: value, limit: n).map { .string(String(value[$0.range])) })
+            return .array(regex.find(in: value, limit: n).map(Value.string))
         },
         Builtin("regex.find_all_string_submatch_n", arity: 3) { args, context throws(BuiltinError) in
             let pattern = try args.string(1)

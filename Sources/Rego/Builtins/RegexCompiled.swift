@@ -1,13 +1,7 @@
-/// A Go regular expression compiled once into a Swift `Regex`, with the operations OPA uses,
-/// each following the Go `regexp` method it stands for.
-///
-/// `@unchecked Sendable` because `Regex<AnyRegexOutput>` is not declared Sendable (its output type
-/// is not), yet sharing it is safe: every stored property here is immutable, and the only state
-/// inside a `Regex` that changes after construction is its lazily lowered program, which the
-/// standard library publishes with an atomic compare-and-swap. `compile` also lowers it eagerly
-/// (one throwaway match) before the value is shared, so matching never races on first use.
-final class CompiledRegex: @unchecked Sendable {
-    let regex: Regex<AnyRegexOutput>
+/// A Go regular expression compiled once, with the operations OPA uses, each following the Go
+/// `regexp` method it stands for. Immutable, so one compilation is shared by all evaluations.
+final class CompiledRegex: Sendable {
+    let program: RegexProgram
     /// Go's `SubexpNames()`.
     let captureNames: [String]
     /// Go's `Split` special-cases the empty pattern.
@@ -15,123 +9,147 @@ final class CompiledRegex: @unchecked Sendable {
 
     /// Compiles `pattern` with Go's syntax rules; the error carries Go's message.
     static func compile(_ pattern: String) -> Result<CompiledRegex, BuiltinError> {
-        switch GoRegexSyntax.translate(pattern) {
-        case .failure(let error):
-            return .failure(.builtin(error.message))
-        case .success(let translation):
-            do {
-                let regex = try Regex(translation.swiftPattern)
-                    .matchingSemantics(.unicodeScalar)
-                    .wordBoundaryKind(.simple)
-                    .asciiOnlyWordCharacters()
-                let compiled = CompiledRegex(regex, translation.captureNames, pattern.isEmpty)
-                _ = compiled.matches("")  // lower the program now, before the value is shared
-                return .success(compiled)
-            } catch {
-                // Go accepted the pattern but Swift's engine cannot express it (e.g. a Unicode
-                // script newer than Swift's tables).
-                return .failure(.builtin("error parsing regexp: unsupported expression: `\(pattern)`"))
-            }
+        switch GoRegexSyntax.parse(pattern) {
+        case .failure(let error): return .failure(.builtin(error.message))
+        case .success(let parsed): return .success(CompiledRegex(parsed, pattern.isEmpty))
         }
     }
 
-    private init(_ regex: Regex<AnyRegexOutput>, _ names: [String], _ empty: Bool) {
-        self.regex = regex
-        self.captureNames = names
-        self.patternIsEmpty = empty
+    private init(_ parsed: GoRegexSyntax.Parsed, _ empty: Bool) {
+        program = RegexProgram(parsed.root, groups: parsed.captureNames.count - 1)
+        captureNames = parsed.captureNames
+        patternIsEmpty = empty
     }
 
     /// `MatchString`.
     func matches(_ s: String) -> Bool {
-        ((try? regex.firstMatch(in: s)) ?? nil) != nil
-    }
-
-    /// Matches in Go's `FindAll` order: Swift's iteration finds the same matches as Go's, except
-    /// that Go drops an empty match starting where the previous match ended.
-    func allMatches(in s: String, limit: Int = -1) -> [Regex<AnyRegexOutput>.Match] {
-        if limit == 0 { return [] }
-        var result: [Regex<AnyRegexOutput>.Match] = []
-        var previousEnd: String.Index? = nil
-        for m in s.matches(of: regex) {
-            let isEmptyAfterMatch = m.range.isEmpty && m.range.lowerBound == previousEnd
-            previousEnd = m.range.upperBound
-            if isEmptyAfterMatch { continue }
-            result.append(m)
-            if limit > 0 && result.count == limit { break }
+        UTF8Text.withBytes(s) { bytes in
+            RegexMachine.with(program, bytes, slotCount: 0) { $0.match(from: 0) != nil }
         }
-        return result
     }
 
-    /// `FindAllStringSubmatch`: the match and its groups; groups that did not take part are "".
+    /// Go's `allMatches`: match slots (byte offsets, -1 for groups that did not take part); an
+    /// empty match right after the previous match is skipped. A negative limit means all.
+    private func allMatches(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [[Int]] {
+        let n = limit < 0 ? bytes.count + 1 : limit
+        return RegexMachine.with(program, bytes, slotCount: program.slotCount) { machine in
+            var result: [[Int]] = []
+            var pos = 0
+            var previousEnd = -1
+            while result.count < n && pos <= bytes.count {
+                guard let m = machine.match(from: pos) else { break }
+                var accept = true
+                if m[1] == pos {
+                    if m[0] == previousEnd { accept = false }
+                    pos += pos < bytes.count ? UTF8Text.scalarWidth(bytes[pos]) : 1
+                } else {
+                    pos = m[1]
+                }
+                previousEnd = m[1]
+                if accept { result.append(m) }
+            }
+            return result
+        }
+    }
+
+    /// `FindAllString(s, n)`.
+    func find(in s: String, limit: Int) -> [String] {
+        UTF8Text.withBytes(s) { bytes in
+            allMatches(bytes, limit: limit).map { UTF8Text.string(bytes, $0[0]..<$0[1]) }
+        }
+    }
+
+    /// `FindAllStringSubmatch(s, n)`: groups that did not take part are "".
     func submatches(in s: String, limit: Int) -> [[String]] {
-        allMatches(in: s, limit: limit).map { m in
-            (0..<m.output.count).map { i in m.output[i].substring.map(String.init) ?? "" }
+        UTF8Text.withBytes(s) { bytes in
+            allMatches(bytes, limit: limit).map { m in
+                stride(from: 0, to: m.count, by: 2).map { k in m[k] < 0 ? "" : UTF8Text.string(bytes, m[k]..<m[k + 1]) }
+            }
         }
     }
 
     /// `Split(s, -1)`.
     func split(_ s: String) -> [String] {
         if !patternIsEmpty && s.isEmpty { return [""] }
-        var parts: [String] = []
-        var begin = s.startIndex
-        var end = s.startIndex
-        for m in allMatches(in: s) {
-            end = m.range.lowerBound
-            if m.range.upperBound != s.startIndex { parts.append(String(s[begin..<end])) }
-            begin = m.range.upperBound
+        return UTF8Text.withBytes(s) { bytes in
+            var parts: [String] = []
+            var begin = 0
+            var end = 0
+            for m in allMatches(bytes, limit: -1) {
+                end = m[0]
+                if m[1] != 0 { parts.append(UTF8Text.string(bytes, begin..<end)) }
+                begin = m[1]
+            }
+            if end != bytes.count { parts.append(UTF8Text.string(bytes, begin..<bytes.count)) }
+            return parts
         }
-        if end != s.endIndex { parts.append(String(s[begin...])) }
-        return parts
     }
 
     /// `ReplaceAllString(s, template)` with `$1`, `${1}`, `$name`, `${name}` and `$$`.
     func replaceAll(in s: String, with template: String) -> String {
-        var out = ""
-        var lastEnd = s.startIndex
-        var replaced = false
-        for m in s.matches(of: regex) {
-            out += s[lastEnd..<m.range.lowerBound]
-            // Go skips an empty match right after the previous one.
-            if m.range.upperBound > lastEnd || m.range.lowerBound == s.startIndex {
-                expand(template, match: m, into: &out)
-                replaced = true
+        UTF8Text.withBytes(s) { bytes in
+            RegexMachine.with(program, bytes, slotCount: program.slotCount) { machine in
+                var out: [UInt8] = []
+                var lastEnd = 0
+                var searchPos = 0
+                var changed = false
+                while searchPos <= bytes.count {
+                    guard let m = machine.match(from: searchPos) else { break }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lastEnd..<m[0]]))
+                    // Go skips an empty match right after the previous one.
+                    if m[1] > lastEnd || m[0] == 0 {
+                        expand(template, match: m, bytes, into: &out)
+                        changed = true
+                    }
+                    lastEnd = m[1]
+                    let width = searchPos < bytes.count ? UTF8Text.scalarWidth(bytes[searchPos]) : 0
+                    if searchPos + width > m[1] {
+                        searchPos += width
+                    } else if searchPos + 1 > m[1] {
+                        searchPos += 1
+                    } else {
+                        searchPos = m[1]
+                    }
+                }
+                if !changed { return s }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lastEnd...]))
+                return String(decoding: out, as: UTF8.self)
             }
-            lastEnd = m.range.upperBound
         }
-        if !replaced { return s }
-        out += s[lastEnd...]
-        return out
     }
 
     /// Go's `Regexp.expand`.
-    private func expand(_ template: String, match m: Regex<AnyRegexOutput>.Match, into out: inout String) {
+    private func expand(_ template: String, match m: [Int], _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        func appendGroup(_ group: Int) -> Bool {
+            guard 2 * group + 1 < m.count, m[2 * group] >= 0 else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[m[2 * group]..<m[2 * group + 1]]))
+            return true
+        }
         let scalars = template.unicodeScalars
         var i = scalars.startIndex
         while i < scalars.endIndex {
             guard let dollar = scalars[i...].firstIndex(of: "$") else {
-                out.unicodeScalars.append(contentsOf: scalars[i...])
+                out.append(contentsOf: String(scalars[i...]).utf8)
                 return
             }
-            out.unicodeScalars.append(contentsOf: scalars[i..<dollar])
+            out.append(contentsOf: String(scalars[i..<dollar]).utf8)
             i = scalars.index(after: dollar)
             if i < scalars.endIndex && scalars[i] == "$" {
-                out += "$"
+                out.append(UInt8(ascii: "$"))
                 i = scalars.index(after: i)
                 continue
             }
             guard let (name, rest) = extractReference(scalars[i...]) else {
-                out += "$"
+                out.append(UInt8(ascii: "$"))
                 continue
             }
             i = rest
             if let group = groupNumber(name) {
-                if group < m.output.count, let text = m.output[group].substring { out += text }
+                _ = appendGroup(group)
             } else {
                 // The first group of that name that took part in the match.
-                for (group, groupName) in captureNames.enumerated()
-                where groupName == name && group < m.output.count && m.output[group].substring != nil {
-                    out += m.output[group].substring!
-                    break
+                for (group, groupName) in captureNames.enumerated() where groupName == name {
+                    if appendGroup(group) { break }
                 }
             }
         }
@@ -149,7 +167,9 @@ final class CompiledRegex: @unchecked Sendable {
         while i < s.endIndex {
             let c = s[i]
             let category = c.properties.generalCategory
-            let isWord = c == "_" || category.isLetter || category == .decimalNumber
+            let isWord = c == "_" || category == .decimalNumber || category == .uppercaseLetter
+                || category == .lowercaseLetter || category == .titlecaseLetter || category == .modifierLetter
+                || category == .otherLetter
             if !isWord { break }
             i = s.index(after: i)
         }
@@ -168,14 +188,5 @@ final class CompiledRegex: @unchecked Sendable {
         if first == 48 && name.utf8.count > 1 { return nil }
         guard name.utf8.count <= 9, let n = Int(name) else { return nil }
         return n
-    }
-}
-
-extension Unicode.GeneralCategory {
-    fileprivate var isLetter: Bool {
-        switch self {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
     }
 }

@@ -1,15 +1,37 @@
-/// A Go (RE2) regular expression checked with Go's parser rules and rewritten in Swift `Regex`
-/// syntax with the same meaning.
-///
-/// OPA compiles patterns with Go's `regexp`, so validity and error texts must be Go's
-/// (`error parsing regexp: missing closing ]: `[a``). Swift's regex syntax differs in ways that
-/// change results (`\d`, `\s`, `\w`, `.` and `$` are Unicode/line-ending aware, `{,n}` is a
-/// quantifier, `x**` is possessive), so every construct is emitted in an explicit form: classes
-/// as code-point ranges, `.` as `[^\n]`, `$` as `\z`, flags applied per atom. Capture groups keep
-/// Go's numbering; names are kept aside (Swift would reject Go's duplicate names).
+/// Go (RE2) regular-expression syntax: parsed with the rules and error messages of Go's
+/// regexp/syntax (OPA compiles patterns with Go's `regexp`, and conformance compares the error
+/// texts, e.g. "error parsing regexp: missing closing ]: `[a`"), into a syntax tree that
+/// `RegexProgram` compiles.
+indirect enum RegexNode {
+    case empty
+    case literal(UInt32)
+    case charClass(RegexCharClass)
+    case anyChar
+    case anyCharNotNewline
+    case assertion(RegexAssertion)
+    case capture(Int, RegexNode)
+    case concat([RegexNode])
+    case alternate([RegexNode])
+    case star(RegexNode, greedy: Bool)
+    case plus(RegexNode, greedy: Bool)
+    case quest(RegexNode, greedy: Bool)
+    case repetition(RegexNode, min: Int, max: Int, greedy: Bool)
+}
+
+/// Zero-width assertions (Go's EmptyOp flags).
+struct RegexAssertion: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let beginLine = RegexAssertion(rawValue: 1)
+    static let endLine = RegexAssertion(rawValue: 2)
+    static let beginText = RegexAssertion(rawValue: 4)
+    static let endText = RegexAssertion(rawValue: 8)
+    static let wordBoundary = RegexAssertion(rawValue: 16)
+    static let noWordBoundary = RegexAssertion(rawValue: 32)
+}
+
 struct GoRegexSyntax {
-    struct Translation {
-        let swiftPattern: String
+    struct Parsed {
+        let root: RegexNode
         /// Go's `SubexpNames()`: index 0 is the whole match, unnamed groups are "".
         let captureNames: [String]
     }
@@ -20,12 +42,11 @@ struct GoRegexSyntax {
         var message: String { "error parsing regexp: \(code): `\(expression)`" }
     }
 
-    static func translate(_ pattern: String) -> Result<Translation, SyntaxError> {
+    static func parse(_ pattern: String) -> Result<Parsed, SyntaxError> {
         var parser = GoRegexSyntax(Array(pattern.utf8))
         do {
-            try parser.parse()
-            return .success(Translation(
-                swiftPattern: String(decoding: parser.out, as: UTF8.self), captureNames: parser.captureNames))
+            let root = try parser.parse()
+            return .success(Parsed(root: root, captureNames: parser.captureNames))
         } catch {
             return .failure(error)
         }
@@ -40,25 +61,26 @@ struct GoRegexSyntax {
         var nonGreedy = false
     }
 
-    /// The concatenation being built inside one group (or at top level).
+    /// The enclosing level while a group is open.
     private struct Frame {
         var flags: Flags
-        var groupStart: Int
-        var lastAtomStart: Int?
+        var capture: Int?
+        var items: [RegexNode]
+        var branches: [RegexNode]
         var lastAtomProduct: Int
         var restProduct: Int
     }
 
     private let src: [UInt8]
     private var pos = 0
-    private var out: [UInt8] = []
     private var flags = Flags()
     private var frames: [Frame] = []
     private var captureNames: [String] = [""]
-    /// Where the last element that a repetition operator may apply to begins in `out`.
-    private var lastAtomStart: Int? = nil
-    /// Largest product of counted repetitions on a path through the last atom / the rest of the
-    /// current concatenation (Go limits nested `{n}` products to 1000).
+    /// The concatenation being built at the current level, and the finished `|` branches.
+    private var items: [RegexNode] = []
+    private var branches: [RegexNode] = []
+    /// Largest product of counted repetitions on a path through the last item / the rest of the
+    /// current level (Go limits nested `{n}` products to 1000).
     private var lastAtomProduct = 1
     private var restProduct = 1
 
@@ -73,7 +95,7 @@ struct GoRegexSyntax {
 
     // MARK: - Main loop (Go's regexp/syntax parse)
 
-    private mutating func parse() throws(SyntaxError) {
+    private mutating func parse() throws(SyntaxError) -> RegexNode {
         var lastRepeat: Int? = nil
         while pos < src.count {
             var repeatStart: Int? = nil
@@ -84,33 +106,33 @@ struct GoRegexSyntax {
                     try parsePerlFlags()
                 } else {
                     captureNames.append("")
-                    openGroup(capturing: true)
+                    openGroup(capture: captureNames.count - 1)
                     pos += 1
                 }
             case UInt8(ascii: "|"):
                 restProduct = max(restProduct, lastAtomProduct)
                 lastAtomProduct = 1
-                lastAtomStart = nil
-                out.append(c)
+                branches.append(concatenation(items))
+                items = []
                 pos += 1
             case UInt8(ascii: ")"):
                 try closeGroup()
                 pos += 1
             case UInt8(ascii: "^"):
-                atom(flags.oneLine ? #"\A"# : "(?m:^)")
+                atom(.assertion(flags.oneLine ? .beginText : .beginLine))
                 pos += 1
             case UInt8(ascii: "$"):
-                atom(flags.oneLine ? #"\z"# : #"(?=\n|\z)"#)
+                atom(.assertion(flags.oneLine ? .endText : .endLine))
                 pos += 1
             case UInt8(ascii: "."):
-                atom(flags.dotNL ? #"[\x{0}-\x{10FFFF}]"# : #"[^\n]"#)
+                atom(flags.dotNL ? .anyChar : .anyCharNotNewline)
                 pos += 1
             case UInt8(ascii: "["):
                 try parseClass()
             case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"):
                 let before = pos
-                let quantifier = c == UInt8(ascii: "*") ? "*" : (c == UInt8(ascii: "+") ? "+" : "?")
-                pos = try applyRepeat(quantifier, factor: nil, before: before, after: pos + 1, lastRepeat: lastRepeat)
+                let kind: Repeat = c == UInt8(ascii: "*") ? .star : (c == UInt8(ascii: "+") ? .plus : .quest)
+                pos = try applyRepeat(kind, before: before, after: pos + 1, lastRepeat: lastRepeat)
                 repeatStart = before
             case UInt8(ascii: "{"):
                 let before = pos
@@ -122,12 +144,7 @@ struct GoRegexSyntax {
                 if min < 0 || min > 1000 || max > 1000 || (max >= 0 && min > max) {
                     throw fail("invalid repeat count", before..<after)
                 }
-                let quantifier = max == min ? "{\(min)}" : (max < 0 ? "{\(min),}" : "{\(min),\(max)}")
-                // Go's repeatIsValid counts max (or min when unbounded); {0} ends the path.
-                let factor = max == 0 ? 0 : Swift.max(1, max < 0 ? min : max)
-                pos = try applyRepeat(
-                    quantifier, factor: (factor, min >= 2 || max >= 2), before: before, after: after,
-                    lastRepeat: lastRepeat)
+                pos = try applyRepeat(.count(min, max), before: before, after: after, lastRepeat: lastRepeat)
                 repeatStart = before
             case UInt8(ascii: "\\"):
                 try parseBackslash()
@@ -137,6 +154,7 @@ struct GoRegexSyntax {
             lastRepeat = repeatStart
         }
         if !frames.isEmpty { throw fail("missing closing )", 0..<src.count) }
+        return alternation(branches + [concatenation(items)])
     }
 
     private mutating func nextRune() -> Unicode.Scalar {
@@ -150,17 +168,25 @@ struct GoRegexSyntax {
         return scalar
     }
 
-    // MARK: - Emission
+    // MARK: - Tree building
 
-    private mutating func beginAtom(product: Int = 1) {
-        restProduct = max(restProduct, lastAtomProduct)
-        lastAtomProduct = product
-        lastAtomStart = out.count
+    private enum Repeat {
+        case star, plus, quest
+        case count(Int, Int)
     }
 
-    private mutating func atom(_ swift: String) {
-        beginAtom()
-        out.append(contentsOf: swift.utf8)
+    private func concatenation(_ nodes: [RegexNode]) -> RegexNode {
+        nodes.count == 1 ? nodes[0] : (nodes.isEmpty ? .empty : .concat(nodes))
+    }
+
+    private func alternation(_ nodes: [RegexNode]) -> RegexNode {
+        nodes.count == 1 ? nodes[0] : .alternate(nodes)
+    }
+
+    private mutating func atom(_ node: RegexNode) {
+        restProduct = max(restProduct, lastAtomProduct)
+        lastAtomProduct = 1
+        items.append(node)
     }
 
     private mutating func literal(_ r: Unicode.Scalar) {
@@ -168,69 +194,60 @@ struct GoRegexSyntax {
             let others = GoCaseFolding.others(r.value)
             if !others.isEmpty {
                 var set = CharacterSet()
-                set.ranges = GoCaseFolding.merge([(r.value, r.value)] + others.map { ($0, $0) })
+                set.ranges = [(r.value, r.value)] + others.map { ($0, $0) }
                 emitClass(set, negated: false)
                 return
             }
         }
-        beginAtom()
-        appendEscaped(r)
+        atom(.literal(r.value))
     }
 
-    private mutating func appendEscaped(_ r: Unicode.Scalar) {
-        let v = r.value
-        if (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
-            out.append(UInt8(v))
-        } else {
-            out.append(contentsOf: #"\x{"#.utf8)
-            out.append(contentsOf: String(v, radix: 16).utf8)
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private mutating func openGroup(capturing: Bool) {
+    private mutating func openGroup(capture: Int?) {
         frames.append(Frame(
-            flags: flags, groupStart: out.count, lastAtomStart: lastAtomStart,
+            flags: flags, capture: capture, items: items, branches: branches,
             lastAtomProduct: lastAtomProduct, restProduct: restProduct))
-        out.append(contentsOf: (capturing ? "(" : "(?:").utf8)
-        lastAtomStart = nil
+        items = []
+        branches = []
         lastAtomProduct = 1
         restProduct = 1
     }
 
     private mutating func closeGroup() throws(SyntaxError) {
         guard let frame = frames.popLast() else { throw fail("unexpected )", 0..<src.count) }
-        out.append(UInt8(ascii: ")"))
+        var node = alternation(branches + [concatenation(items)])
+        if let index = frame.capture { node = .capture(index, node) }
         let inner = max(restProduct, lastAtomProduct)
         flags = frame.flags
+        items = frame.items + [node]
+        branches = frame.branches
         restProduct = max(frame.restProduct, frame.lastAtomProduct)
         lastAtomProduct = inner
-        lastAtomStart = frame.groupStart
     }
 
-    /// Applies `*`, `+`, `?` or `{…}` (with an optional trailing `?`) to the last atom.
-    private mutating func applyRepeat(
-        _ quantifier: String, factor: (Int, Bool)?, before: Int, after: Int, lastRepeat: Int?
-    ) throws(SyntaxError) -> Int {
+    /// Applies `*`, `+`, `?` or `{…}` (with an optional trailing `?`) to the last item.
+    private mutating func applyRepeat(_ kind: Repeat, before: Int, after: Int, lastRepeat: Int?) throws(SyntaxError) -> Int {
         var after = after
-        var nonGreedy = flags.nonGreedy
+        var greedy = !flags.nonGreedy
         if after < src.count && src[after] == UInt8(ascii: "?") {
             after += 1
-            nonGreedy.toggle()
+            greedy.toggle()
         }
         if let lastRepeat { throw fail("invalid nested repetition operator", lastRepeat..<after) }
-        guard let start = lastAtomStart else {
+        guard let sub = items.popLast() else {
             throw fail("missing argument to repetition operator", before..<after)
         }
-        if let (n, checked) = factor {
-            let product = n * lastAtomProduct
-            if checked && product > 1000 { throw fail("invalid repeat count", before..<after) }
+        switch kind {
+        case .star: items.append(.star(sub, greedy: greedy))
+        case .plus: items.append(.plus(sub, greedy: greedy))
+        case .quest: items.append(.quest(sub, greedy: greedy))
+        case .count(let min, let max):
+            // Go's repeatIsValid counts max (or min when unbounded); {0} ends the path.
+            let factor = max == 0 ? 0 : Swift.max(1, max < 0 ? min : max)
+            let product = factor * lastAtomProduct
+            if (min >= 2 || max >= 2) && product > 1000 { throw fail("invalid repeat count", before..<after) }
             lastAtomProduct = product
+            items.append(.repetition(sub, min: min, max: max, greedy: greedy))
         }
-        out.insert(contentsOf: "(?:".utf8, at: start)
-        out.append(UInt8(ascii: ")"))
-        out.append(contentsOf: quantifier.utf8)
-        if nonGreedy { out.append(UInt8(ascii: "?")) }
         return after
     }
 
@@ -292,7 +309,7 @@ struct GoRegexSyntax {
             }
             if !valid { throw fail("invalid named capture", start..<(end + 1)) }
             captureNames.append(String(decoding: name, as: UTF8.self))
-            openGroup(capturing: true)
+            openGroup(capture: captureNames.count - 1)
             pos = end + 1
             return
         }
@@ -314,7 +331,7 @@ struct GoRegexSyntax {
                 sawFlag = false
             case ":", ")":
                 if negated && !sawFlag { throw fail("invalid or unsupported Perl syntax", start..<pos) }
-                if c == ":" { openGroup(capturing: false) }
+                if c == ":" { openGroup(capture: nil) }
                 flags = newFlags
                 return
             default:
@@ -331,15 +348,15 @@ struct GoRegexSyntax {
         if pos + 1 < src.count {
             switch src[pos + 1] {
             case UInt8(ascii: "A"):
-                atom(#"\A"#)
+                atom(.assertion(.beginText))
                 pos += 2
                 return
             case UInt8(ascii: "b"):
-                atom(#"\b"#)
+                atom(.assertion(.wordBoundary))
                 pos += 2
                 return
             case UInt8(ascii: "B"):
-                atom(#"\B"#)
+                atom(.assertion(.noWordBoundary))
                 pos += 2
                 return
             case UInt8(ascii: "C"):
@@ -362,7 +379,7 @@ struct GoRegexSyntax {
                 pos = resume
                 return
             case UInt8(ascii: "z"):
-                atom(#"\z"#)
+                atom(.assertion(.endText))
                 pos += 2
                 return
             case UInt8(ascii: "p"), UInt8(ascii: "P"):
@@ -448,40 +465,15 @@ struct GoRegexSyntax {
     // MARK: - Character classes
 
     /// A class being built: code-point ranges (already case-folded when `(?i)` is on) and
-    /// Unicode property items in Swift syntax.
+    /// Unicode properties.
     private struct CharacterSet {
         var ranges: [(UInt32, UInt32)] = []
-        var properties: [UInt8] = []
+        var properties: [UnicodeProperty] = []
     }
 
-    /// Emits a class as one atom.
     private mutating func emitClass(_ set: CharacterSet, negated: Bool) {
-        var set = set
-        var negated = negated
-        if set.ranges.isEmpty && set.properties.isEmpty {
-            // Swift has no empty class: "nothing" is "not everything".
-            set.ranges = [(0, 0x10FFFF)]
-            negated.toggle()
-        }
-        beginAtom()
-        // Properties fold on Swift's side; ranges were folded explicitly.
-        let wrap = flags.foldCase && !set.properties.isEmpty
-        if wrap { out.append(contentsOf: "(?i:".utf8) }
-        out.append(UInt8(ascii: "["))
-        if negated { out.append(UInt8(ascii: "^")) }
-        for (lo, hi) in GoCaseFolding.merge(set.ranges) {
-            out.append(contentsOf: #"\x{"#.utf8)
-            out.append(contentsOf: String(lo, radix: 16).utf8)
-            out.append(UInt8(ascii: "}"))
-            if hi != lo {
-                out.append(contentsOf: #"-\x{"#.utf8)
-                out.append(contentsOf: String(hi, radix: 16).utf8)
-                out.append(UInt8(ascii: "}"))
-            }
-        }
-        out.append(contentsOf: set.properties)
-        out.append(UInt8(ascii: "]"))
-        if wrap { out.append(UInt8(ascii: ")")) }
+        atom(.charClass(RegexCharClass(
+            ranges: set.ranges, properties: set.properties, negated: negated, foldProperties: flags.foldCase)))
     }
 
     /// Adds `ranges` (or their complement), folding first as Go's appendGroup does.
@@ -582,12 +574,20 @@ struct GoRegexSyntax {
             negated.toggle()
             name.removeFirst()
         }
-        guard let property = UnicodeClassNames.swiftName(forGo: name) else {
+        guard let kind = UnicodeClassNames.lookup(name) else {
             throw fail("invalid character class range", start..<pos)
         }
-        set.properties.append(contentsOf: (negated ? #"\P{"# : #"\p{"#).utf8)
-        set.properties.append(contentsOf: property.utf8)
-        set.properties.append(UInt8(ascii: "}"))
+        switch kind {
+        case .ascii:
+            add([(0, 0x7F)], negated: negated, to: &set)
+        case .categories(let categories):
+            set.properties.append(.categories(categories, negated: negated))
+        case .script(let script):
+            guard let membership = ScriptMembership(script: script) else {
+                throw fail("invalid character class range", start..<pos)
+            }
+            set.properties.append(.script(membership, negated: negated))
+        }
         return true
     }
 

@@ -1,12 +1,51 @@
-/// The names Go's regexp accepts in `\p{…}`, mapped to the spelling Swift's `Regex` understands.
+/// The names Go's regexp accepts in `\p{…}`: Unicode general categories (with their aliases),
+/// scripts, and Any/Assigned/ASCII.
 ///
 /// Go looks names up in its Unicode category and script tables; recent Go versions also accept
 /// category aliases (`Letter`) and ignore case, `_`, `-` and spaces. Being permissive here only
 /// accepts patterns older Go rejected, never the reverse.
 enum UnicodeClassNames {
-    static func swiftName(forGo name: String) -> String? {
-        table[canonical(name)]
+    enum Kind {
+        case categories(Set<Unicode.GeneralCategory>)
+        case ascii
+        case script(String)
     }
+
+    static func lookup(_ goName: String) -> Kind? {
+        guard let name = table[canonical(goName)] else { return nil }
+        switch name {
+        case "ASCII": return .ascii
+        case "Any": return .categories(Set(allCategories.values.flatMap { $0 }))
+        case "Assigned": return .categories(Set(allCategories.values.flatMap { $0 }).subtracting([.unassigned]))
+        default:
+            if let set = allCategories[name] { return .categories(set) }
+            return .script(name)
+        }
+    }
+
+    private static let letters: Set<Unicode.GeneralCategory> = [
+        .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+    ]
+
+    /// Go's category tables; note Go's `C` has no unassigned code points.
+    private static let allCategories: [String: Set<Unicode.GeneralCategory>] = [
+        "C": [.control, .format, .privateUse, .surrogate], "Cc": [.control], "Cf": [.format],
+        "Cn": [.unassigned], "Co": [.privateUse], "Cs": [.surrogate],
+        "L": letters, "LC": [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter], "Ll": [.lowercaseLetter],
+        "Lm": [.modifierLetter], "Lo": [.otherLetter], "Lt": [.titlecaseLetter], "Lu": [.uppercaseLetter],
+        "M": [.spacingMark, .enclosingMark, .nonspacingMark], "Mc": [.spacingMark], "Me": [.enclosingMark],
+        "Mn": [.nonspacingMark],
+        "N": [.decimalNumber, .letterNumber, .otherNumber], "Nd": [.decimalNumber], "Nl": [.letterNumber],
+        "No": [.otherNumber],
+        "P": [.connectorPunctuation, .dashPunctuation, .closePunctuation, .finalPunctuation,
+              .initialPunctuation, .otherPunctuation, .openPunctuation],
+        "Pc": [.connectorPunctuation], "Pd": [.dashPunctuation], "Pe": [.closePunctuation],
+        "Pf": [.finalPunctuation], "Pi": [.initialPunctuation], "Po": [.otherPunctuation], "Ps": [.openPunctuation],
+        "S": [.currencySymbol, .modifierSymbol, .mathSymbol, .otherSymbol], "Sc": [.currencySymbol],
+        "Sk": [.modifierSymbol], "Sm": [.mathSymbol], "So": [.otherSymbol],
+        "Z": [.lineSeparator, .paragraphSeparator, .spaceSeparator], "Zl": [.lineSeparator],
+        "Zp": [.paragraphSeparator], "Zs": [.spaceSeparator],
+    ]
 
     /// Go's `canonicalName`: drop `_`, `-` and spaces, upper-case the first letter, lower the rest.
     static func canonical(_ name: String) -> String {
