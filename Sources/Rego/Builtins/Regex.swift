@@ -1,6 +1,6 @@
 extension Builtins {
-    /// The `regex` family (see BuiltinTable): Go RE2 patterns (validated and reported as Go does)
-    /// run by Swift's `Regex` after translation, compiled once per pattern and cached.
+    /// The `regex` family (see BuiltinTable): Go RE2 patterns, validated and reported as Go does,
+    /// compiled once per pattern (cached) and run by Go's linear-time Pike VM (RegexMachine).
     static let regex: [Builtin] = [
         Builtin("regex.match", arity: 2) { args, context throws(BuiltinError) in
             let pattern = try args.string(1)

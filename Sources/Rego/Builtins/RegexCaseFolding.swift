@@ -1,5 +1,5 @@
 /// Go's case-insensitive matching compares along simple case-folding orbits (`s S ſ`, `k K K`,
-/// `σ ς Σ`, …); Swift's `(?i)` misses some orbit members, so folded patterns spell the orbits out.
+/// `σ ς Σ`, …): folded literals and classes are compiled to the explicit orbit members.
 ///
 /// An orbit is the set of code points with the same `lower(upper(c))`, except the Turkish dotted
 /// and dotless i, which Go's simple folding leaves alone. The table is built once, on the first

@@ -46,9 +46,28 @@ struct GoRegexSyntax {
         var parser = GoRegexSyntax(Array(pattern.utf8))
         do {
             let root = try parser.parse()
+            // Go's limit on the compiled program: 128 MB of 40-byte instructions.
+            if programSize(root) > (128 << 20) / 40 {
+                return .failure(SyntaxError(code: "expression too large", expression: pattern))
+            }
             return .success(Parsed(root: root, captureNames: parser.captureNames))
         } catch {
             return .failure(error)
+        }
+    }
+
+    /// Go's `calcSize`: the number of instructions the tree compiles to (saturating).
+    private static func programSize(_ node: RegexNode) -> Int {
+        switch node {
+        case .capture(_, let sub), .star(let sub, _): return 2 &+ programSize(sub)
+        case .plus(let sub, _), .quest(let sub, _): return 1 &+ programSize(sub)
+        case .concat(let subs): return subs.reduce(0) { $0 &+ programSize($1) }
+        case .alternate(let subs): return subs.reduce(subs.count - 1) { $0 &+ programSize($1) }
+        case .repetition(let sub, let min, let max, _):
+            let size = programSize(sub)
+            if max == -1 { return min == 0 ? 2 &+ size : 1 &+ min.multipliedReportingOverflow(by: size).partialValue }
+            return max.multipliedReportingOverflow(by: size).partialValue &+ (max - min)
+        default: return 1
         }
     }
 
@@ -66,7 +85,9 @@ struct GoRegexSyntax {
         var flags: Flags
         var capture: Int?
         var items: [RegexNode]
+        var heights: [Int]
         var branches: [RegexNode]
+        var branchHeight: Int
         var lastAtomProduct: Int
         var restProduct: Int
     }
@@ -79,6 +100,10 @@ struct GoRegexSyntax {
     /// The concatenation being built at the current level, and the finished `|` branches.
     private var items: [RegexNode] = []
     private var branches: [RegexNode] = []
+    /// Tree heights of `items`, and the tallest finished branch (Go limits the height to 1000,
+    /// which also bounds the compiler's recursion on hostile patterns).
+    private var heights: [Int] = []
+    private var branchHeight = 0
     /// Largest product of counted repetitions on a path through the last item / the rest of the
     /// current level (Go limits nested `{n}` products to 1000).
     private var lastAtomProduct = 1
@@ -113,7 +138,9 @@ struct GoRegexSyntax {
                 restProduct = max(restProduct, lastAtomProduct)
                 lastAtomProduct = 1
                 branches.append(concatenation(items))
+                branchHeight = max(branchHeight, concatenationHeight())
                 items = []
+                heights = []
                 pos += 1
             case UInt8(ascii: ")"):
                 try closeGroup()
@@ -183,10 +210,19 @@ struct GoRegexSyntax {
         nodes.count == 1 ? nodes[0] : .alternate(nodes)
     }
 
-    private mutating func atom(_ node: RegexNode) {
+    private mutating func atom(_ node: RegexNode, height: Int = 1) {
         restProduct = max(restProduct, lastAtomProduct)
         lastAtomProduct = 1
         items.append(node)
+        heights.append(height)
+    }
+
+    private func concatenationHeight() -> Int {
+        (heights.max() ?? 1) + (heights.count > 1 ? 1 : 0)
+    }
+
+    private func checkHeight(_ height: Int) throws(SyntaxError) {
+        if height > 1000 { throw SyntaxError(code: "expression nests too deeply", expression: whole) }
     }
 
     private mutating func literal(_ r: Unicode.Scalar) {
@@ -204,10 +240,12 @@ struct GoRegexSyntax {
 
     private mutating func openGroup(capture: Int?) {
         frames.append(Frame(
-            flags: flags, capture: capture, items: items, branches: branches,
-            lastAtomProduct: lastAtomProduct, restProduct: restProduct))
+            flags: flags, capture: capture, items: items, heights: heights, branches: branches,
+            branchHeight: branchHeight, lastAtomProduct: lastAtomProduct, restProduct: restProduct))
         items = []
+        heights = []
         branches = []
+        branchHeight = 0
         lastAtomProduct = 1
         restProduct = 1
     }
@@ -215,11 +253,18 @@ struct GoRegexSyntax {
     private mutating func closeGroup() throws(SyntaxError) {
         guard let frame = frames.popLast() else { throw fail("unexpected )", 0..<src.count) }
         var node = alternation(branches + [concatenation(items)])
-        if let index = frame.capture { node = .capture(index, node) }
+        var height = max(branchHeight, concatenationHeight()) + (branches.isEmpty ? 0 : 1)
+        if let index = frame.capture {
+            node = .capture(index, node)
+            height += 1
+        }
+        try checkHeight(height)
         let inner = max(restProduct, lastAtomProduct)
         flags = frame.flags
         items = frame.items + [node]
+        heights = frame.heights + [height]
         branches = frame.branches
+        branchHeight = frame.branchHeight
         restProduct = max(frame.restProduct, frame.lastAtomProduct)
         lastAtomProduct = inner
     }
@@ -236,6 +281,8 @@ struct GoRegexSyntax {
         guard let sub = items.popLast() else {
             throw fail("missing argument to repetition operator", before..<after)
         }
+        heights[heights.count - 1] += 1
+        try checkHeight(heights[heights.count - 1])
         switch kind {
         case .star: items.append(.star(sub, greedy: greedy))
         case .plus: items.append(.plus(sub, greedy: greedy))

@@ -113,4 +113,24 @@ import Testing
         }
         #expect(a === b)
     }
+
+    @Test func limitsAsGo() {
+        let ok = String(repeating: "(", count: 999) + "a" + String(repeating: ")", count: 999)
+        #expect(call("regex.match", s(ok), s("a")) == "true")
+        let deep = String(repeating: "(", count: 1000) + "a" + String(repeating: ")", count: 1000)
+        #expect(call("regex.match", s(deep), s("a")) == "builtin: error parsing regexp: expression nests too deeply: `\(deep)`")
+        #expect(call("regex.is_valid", s(String(repeating: "a{1000}", count: 3400))) == "false")
+    }
+
+    /// RE2 semantics: no exponential backtracking on nested quantifiers.
+    @Test func linearTimeOnPathologicalPatterns() {
+        let input = String(repeating: "a", count: 5000) + "b"
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(call("regex.match", s("(a+)+$"), s(input)) == "false")
+            #expect(call("regex.match", s("(a|aa)*c"), s(input)) == "false")
+            #expect(call("regex.find_n", s("(x+x+)+y"), s(String(repeating: "x", count: 2000)), .int(-1)) == "[]")
+        }
+        #expect(elapsed < .seconds(5))
+    }
 }

@@ -14,7 +14,7 @@ import Testing
         #expect(sprintf("hi %02d", [.int(5)]) == #""hi 05""#)
         #expect(sprintf("hi %s", [.true]) == #""hi true""#)
         #expect(sprintf("hi %v", [.array([.string("there"), .int(5), .double(3.14)])]) == #""hi [\"there\", 5, 3.14]""#)
-        #expect(sprintf("%s", [.double(123456789123456789123)]) != "")
+        #expect(sprintf("%s", [.double(123456789123456794624)]) == #""123456789123456794624""#)  // exact value of the double
         #expect(sprintf("%s", [.double(1208925819614629174706176)]) == #""1208925819614629174706176""#)
     }
 
