@@ -149,6 +149,11 @@ extension Builtins {
                 return count
             })
         },
+        Builtin("strings.render_template", arity: 2) { args, _ throws(BuiltinError) in
+            let template = try args.string(1)
+            let variables = try args.object(2)
+            return .string(try GoTemplate.render(template, variables: variables))
+        },
     ]
 }
 

@@ -81,6 +81,12 @@ enum UTF8Text {
         return count
     }
 
+    /// Length of the UTF-8 sequence that starts with `lead`.
+    @inline(__always)
+    static func scalarWidth(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : (lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4))
+    }
+
     @inline(__always)
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
