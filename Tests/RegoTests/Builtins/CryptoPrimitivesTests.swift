@@ -230,3 +230,17 @@ jQIDAQAB
         #expect(PEM.decode(PEM.encode(type: "X", bytes: Array(0..<100))).block?.bytes == Array(0..<100))
     }
 }
+
+extension CryptoPrimitivesTests {
+    /// Many BEGIN lines and no END line: answered in one pass, not one scan per BEGIN.
+    @Test func pemWithoutEndLinesIsLinear() {
+        let hostile = String(repeating: "\n-----BEGIN X-----\nAAAA", count: 100_000)
+        #expect(PEM.decode(hostile).block == nil)
+    }
+
+    @Test func oversizedPrivateKeysAreRefused() throws {
+        let n = (Bignum.one << 9000) + Bignum(1)
+        let key = try RSAPublicKey(n: n, e: Bignum(65537))
+        #expect(throws: CryptoError.self) { try RSAPrivateKey(publicKey: key, d: Bignum(3), primes: []) }
+    }
+}

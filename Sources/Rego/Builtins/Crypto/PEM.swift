@@ -51,7 +51,9 @@ enum PEM {
                 endIndex = index
                 trailerStart = index + 1 + end.count
             } else {
-                continue
+                // Go would go on to the next BEGIN line, but no END line can follow it either:
+                // stopping here gives the same answer without quadratic rescans of hostile input.
+                return (nil, data)
             }
             let trailer = rest[trailerStart...]
             let trailerLength = type.count + dashes.count

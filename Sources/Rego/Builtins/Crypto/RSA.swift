@@ -65,8 +65,13 @@ struct RSAPrivateKey: Sendable, Equatable {
     let d: Bignum
     let primes: [Bignum]
 
+    /// Signing costs grow with the cube of the key size; larger private keys are not accepted.
+    static let maximumBits = 8192
+
     init(publicKey: RSAPublicKey, d: Bignum, primes: [Bignum]) throws(CryptoError) {
+        guard publicKey.n.bitWidth <= RSAPrivateKey.maximumBits else { throw CryptoError("rsa: private key too large") }
         guard !d.isZero, d < publicKey.n else { throw CryptoError("rsa: invalid private exponent") }
+        guard primes.allSatisfy({ $0 < publicKey.n }) else { throw CryptoError("rsa: invalid prime") }
         self.publicKey = publicKey
         self.d = d
         self.primes = primes
