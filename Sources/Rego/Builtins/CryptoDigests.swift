@@ -195,10 +195,16 @@ enum SHA512: Digest {
     ]
 
     static func hash(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt64] = [
+        hash(message, initial: [
             0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
             0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
-        ]
+        ], outputBytes: 64)
+    }
+
+    /// The SHA-512 compression over `message` from the `initial` state, truncated to `outputBytes`
+    /// (SHA-384 is this with its own initial state and 48 bytes).
+    static func hash(_ message: [UInt8], initial: [UInt64], outputBytes: Int) -> [UInt8] {
+        var h = initial
         let data = padded(message, blockSize: 128, lengthBytes: 16, bigEndian: true)
         let k = SHA512.k
         var w = [UInt64](repeating: 0, count: 80)
@@ -235,7 +241,19 @@ enum SHA512: Digest {
         for word in h {
             for j in 0..<8 { out.append(UInt8(truncatingIfNeeded: word >> (56 - 8 * UInt64(j)))) }
         }
-        return out
+        return Array(out.prefix(outputBytes))
+    }
+}
+
+/// SHA-384 (FIPS 180-4): SHA-512 with other initial values, truncated to 48 bytes.
+enum SHA384: Digest {
+    static let blockSize = 128
+
+    static func hash(_ message: [UInt8]) -> [UInt8] {
+        SHA512.hash(message, initial: [
+            0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
+            0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
+        ], outputBytes: 48)
     }
 }
 
