@@ -7,7 +7,7 @@ public enum BuiltinTable {
             Builtins.sets, Builtins.objects, Builtins.strings, Builtins.sprintf, Builtins.regex,
             Builtins.glob, Builtins.net, Builtins.types, Builtins.casts, Builtins.encoding,
             Builtins.time, Builtins.bits, Builtins.numbers, Builtins.units, Builtins.semver,
-            Builtins.crypto, Builtins.misc, Builtins.runtime,
+            Builtins.crypto, Builtins.misc, Builtins.runtime, Builtins.graphql,
         ]
         for family in families {
             for builtin in family {
