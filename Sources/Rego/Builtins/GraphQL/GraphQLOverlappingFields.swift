@@ -159,6 +159,8 @@ extension GraphQL.Rules {
         private func conflictsBetweenSubSelections(
             _ exclusive: Bool, _ selectionsA: [Selection], _ selectionsB: [Selection]
         ) throws(GraphQL.Failure) -> [Conflict] {
+            // Leaf fields (the common case) have nothing to compare.
+            if selectionsA.isEmpty && selectionsB.isEmpty { return [] }
             var conflicts: [Conflict] = []
             let collectedA = CollectedFields(selectionsA)
             let collectedB = CollectedFields(selectionsB)

@@ -9,7 +9,7 @@ extension GraphQL {
         /// Nesting allowed when reading a document given as an object.
         static let maxObjectDepth = 512
         /// Steps (nodes visited, pairs of fields compared) one validation may take.
-        static let maxValidationSteps = 2_000_000
+        static let maxValidationSteps = 1_000_000
     }
 
     /// The token-level machinery shared by the query and schema parsers, with gqlparser's
