@@ -61,6 +61,28 @@ import Testing
         #expect(try call("graphql.is_valid", .str(modest), GraphQLLimitsTests.schema) == .true)
     }
 
+    @Test func suggestionsForLongNamesAreCharged() throws {
+        // Suggestions compare names pairwise (quadratic in their length): long near-misses
+        // exhaust the budget instead of the processor.
+        let long = String(repeating: "x", count: 4_000)
+        let fields = (0..<64).map { "\(long)\($0): Int" }.joined(separator: " ")
+        let schema = Value.str("type Query { \(fields) }")
+        BuiltinCase("graphql.parse", [.str("{ \(long)y }"), schema], .builtinError("GraphQL query too complex to validate")).check()
+        // Short names get their suggestions as usual.
+        BuiltinCase("graphql.parse", [.str("{ x0y }"), .str("type Query { x0: Int }")], .builtinError("Did you mean \"x0\"?")).check()
+    }
+
+    @Test func errorListsAreCapped() throws {
+        let text = "{" + (0..<1_500).map { " f\($0)" }.joined() + " }"
+        let outcome = Result { () throws(BuiltinError) in try call("graphql.parse", .str(text), GraphQLLimitsTests.schema) }
+        guard case .failure(let error) = outcome else {
+            Issue.record("graphql.parse accepted unknown fields")
+            return
+        }
+        let reported = error.message.split(separator: "Cannot query field", omittingEmptySubsequences: false).count - 1
+        #expect(reported == GraphQL.Validation.maxFailures)
+    }
+
     @Test func cyclicFragmentsTerminate() throws {
         let text = "{ a { ...X } } fragment X on A { a { ...Y } b } fragment Y on A { ...X a { ...X } }"
         BuiltinCase("graphql.parse", [.str(text), GraphQLLimitsTests.schema], .builtinError("Cannot spread fragment \"X\" within itself via Y")).check()

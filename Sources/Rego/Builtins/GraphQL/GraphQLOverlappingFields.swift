@@ -79,6 +79,13 @@ extension GraphQL.Rules {
             self.validation = validation
         }
 
+        /// Collecting is repeated for every comparison involving a fragment, so it is charged.
+        private func collect(_ selections: [Selection]) throws(GraphQL.Failure) -> CollectedFields {
+            let collected = CollectedFields(selections)
+            try validation.step(collected.names.count + collected.spreads.count)
+            return collected
+        }
+
         /// Reports the conflicts among the fields of one selection set.
         func report(_ selections: [Selection]) throws(GraphQL.Failure) {
             for conflict in try conflictsWithin(selections) {
@@ -90,7 +97,7 @@ extension GraphQL.Rules {
 
         private func conflictsWithin(_ selections: [Selection]) throws(GraphQL.Failure) -> [Conflict] {
             if selections.isEmpty { return [] }
-            let collected = CollectedFields(selections)
+            let collected = try collect(selections)
             var conflicts: [Conflict] = []
             for name in collected.names {
                 let fields = collected.fields[name] ?? []
@@ -116,7 +123,7 @@ extension GraphQL.Rules {
         ) throws(GraphQL.Failure) {
             if !comparedFragments.insert(spread.name).inserted { return }
             guard let definition = spread.definition else { return }
-            let other = CollectedFields(definition.selectionSet)
+            let other = try collect(definition.selectionSet)
             if collected.isSame(as: other) { return }
             try conflictsBetween(&conflicts, exclusive, collected, other)
             for nested in other.spreads where nested.name != spread.name {
@@ -134,8 +141,8 @@ extension GraphQL.Rules {
             comparedFragmentPairs[spreadA.name, default: [:]][spreadB.name] = exclusive
             comparedFragmentPairs[spreadB.name, default: [:]][spreadA.name] = exclusive
             guard let definitionA = spreadA.definition, let definitionB = spreadB.definition else { return }
-            let collectedA = CollectedFields(definitionA.selectionSet)
-            let collectedB = CollectedFields(definitionB.selectionSet)
+            let collectedA = try collect(definitionA.selectionSet)
+            let collectedB = try collect(definitionB.selectionSet)
             try conflictsBetween(&conflicts, exclusive, collectedA, collectedB)
             for nested in collectedB.spreads {
                 try validation.nested { () throws(GraphQL.Failure) in
@@ -162,8 +169,8 @@ extension GraphQL.Rules {
             // Leaf fields (the common case) have nothing to compare.
             if selectionsA.isEmpty && selectionsB.isEmpty { return [] }
             var conflicts: [Conflict] = []
-            let collectedA = CollectedFields(selectionsA)
-            let collectedB = CollectedFields(selectionsB)
+            let collectedA = try collect(selectionsA)
+            let collectedB = try collect(selectionsB)
             try conflictsBetween(&conflicts, exclusive, collectedA, collectedB)
             for spread in collectedB.spreads {
                 comparedFragments = []

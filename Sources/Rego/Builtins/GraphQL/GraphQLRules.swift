@@ -19,14 +19,14 @@ extension GraphQL {
         // MARK: - Fields and arguments
 
         static func fieldsOnCorrectType(_ events: Events, _ validation: Validation) {
-            events.onField { walker, field in
+            events.onField { walker, field throws(Failure) in
                 guard let parent = field.objectDefinition, field.definition == nil else { return }
                 var message = "Cannot query field \"\(field.name)\" on type \"\(parent.name)\"."
-                let types = suggestedTypeNames(walker.schema, parent, field.name)
+                let types = try suggestedTypeNames(walker.schema, parent, field.name, validation)
                 if !types.isEmpty {
                     message += " Did you mean to use an inline fragment on \(Suggestions.quotedOrList(types))?"
                 } else if parent.kind == DefinitionKind.object || parent.kind == DefinitionKind.interface {
-                    let fields = Suggestions.list(field.name, parent.fields.map(\.name))
+                    let fields = try Suggestions.list(field.name, parent.fields.map(\.name), charging: validation)
                     if !fields.isEmpty { message += " Did you mean \(Suggestions.quotedOrList(fields))?" }
                 }
                 validation.report(message, at: field.position)
@@ -35,12 +35,15 @@ extension GraphQL {
 
         /// Types that do have the field, for a field asked of an abstract type: interfaces first,
         /// most used first, then by name.
-        private static func suggestedTypeNames(_ schema: Schema, _ parent: Definition, _ name: String) -> [String] {
+        private static func suggestedTypeNames(
+            _ schema: Schema, _ parent: Definition, _ name: String, _ validation: Validation
+        ) throws(Failure) -> [String] {
             guard parent.isAbstractType else { return [] }
             var objects: [String] = []
             var interfaces: [String] = []
             var usage: [String: Int] = [:]
             for case let possible? in schema.possibleTypes(of: parent) where possible.field(named: name) != nil {
+                try validation.step(1 + possible.interfaces.count)
                 objects.append(possible.name)
                 for interface in possible.interfaces where schema.types[interface]?.field(named: name) != nil {
                     if usage[interface, default: 0] == 0 { interfaces.append(interface) }
@@ -55,19 +58,21 @@ extension GraphQL {
         }
 
         static func knownArgumentNames(_ events: Events, _ validation: Validation) {
-            events.onField { _, field in
+            events.onField { _, field throws(Failure) in
                 guard let definition = field.definition, let parent = field.objectDefinition else { return }
                 for argument in field.arguments where definition.argument(named: argument.name) == nil {
-                    let suggestions = Suggestions.quoted("Did you mean", argument.name, definition.arguments.map(\.name))
+                    let suggestions = try Suggestions.quoted(
+                        "Did you mean", argument.name, definition.arguments.map(\.name), charging: validation)
                     validation.report(
                         "Unknown argument \"\(argument.name)\" on field \"\(parent.name).\(field.name)\"." + suggestions,
                         at: field.position)
                 }
             }
-            events.onDirective { _, directive in
+            events.onDirective { _, directive throws(Failure) in
                 guard let definition = directive.definition else { return }
                 for argument in directive.arguments where definition.argument(named: argument.name) == nil {
-                    let suggestions = Suggestions.quoted("Did you mean", argument.name, definition.arguments.map(\.name))
+                    let suggestions = try Suggestions.quoted(
+                        "Did you mean", argument.name, definition.arguments.map(\.name), charging: validation)
                     validation.report(
                         "Unknown argument \"\(argument.name)\" on directive \"@\(directive.name)\"." + suggestions,
                         at: directive.position)
@@ -196,12 +201,13 @@ extension GraphQL {
                     validation.report("Unknown type \"\(name)\".", at: fragment.position)
                 }
             }
-            events.onFragment { walker, fragment in
+            events.onFragment { walker, fragment throws(Failure) in
                 let name = fragment.typeCondition
                 guard walker.schema.types[name] == nil else { return }
+                try validation.step(walker.schema.types.count)
                 let known = walker.schema.types.keys.sorted { Value.compareBytes($0, $1) < 0 }
-                validation.report(
-                    "Unknown type \"\(name)\"." + Suggestions.quoted("Did you mean", name, known), at: fragment.position)
+                let suggestions = try Suggestions.quoted("Did you mean", name, known, charging: validation)
+                validation.report("Unknown type \"\(name)\"." + suggestions, at: fragment.position)
             }
         }
 

@@ -97,8 +97,9 @@ extension GraphQL.Rules {
     }
 
     static func possibleFragmentSpreads(_ events: Events, _ validation: Validation) {
-        /// Whether a fragment on `typeName` can never apply where `parent` is expected.
-        func isImpossible(_ walker: GraphQL.Walker, _ parent: Definition?, _ typeName: String) -> Bool {
+        /// Whether a fragment on `typeName` can never apply where `parent` is expected: no
+        /// object type can be both.
+        func isImpossible(_ walker: GraphQL.Walker, _ parent: Definition?, _ typeName: String) throws(GraphQL.Failure) -> Bool {
             guard let parent else { return false }
             let parents: [Definition?]
             switch parent.kind {
@@ -107,20 +108,20 @@ extension GraphQL.Rules {
             default: return false
             }
             guard let fragmentType = walker.schema.types[typeName], fragmentType.isCompositeType else { return false }
-            for case let candidate? in walker.schema.possibleTypes(of: fragmentType) {
-                if parents.contains(where: { $0?.name == candidate.name }) { return false }
-            }
-            return true
+            let candidates = walker.schema.possibleTypes(of: fragmentType)
+            try validation.step(parents.count + candidates.count)
+            let parentNames = Set(parents.compactMap { $0?.name })
+            return !candidates.contains { $0.map { parentNames.contains($0.name) } ?? false }
         }
-        events.onInlineFragment { walker, fragment in
-            guard let parent = fragment.objectDefinition, isImpossible(walker, parent, fragment.typeCondition) else { return }
+        events.onInlineFragment { walker, fragment throws(GraphQL.Failure) in
+            guard let parent = fragment.objectDefinition, try isImpossible(walker, parent, fragment.typeCondition) else { return }
             validation.report(
                 "Fragment cannot be spread here as objects of type \"\(parent.name)\" can never be of type \"\(fragment.typeCondition)\".",
                 at: fragment.position)
         }
-        events.onFragmentSpread { walker, spread in
+        events.onFragmentSpread { walker, spread throws(GraphQL.Failure) in
             guard let definition = spread.definition, let parent = spread.objectDefinition,
-                isImpossible(walker, parent, definition.typeCondition)
+                try isImpossible(walker, parent, definition.typeCondition)
             else { return }
             validation.report(
                 "Fragment \"\(spread.name)\" cannot be spread here as objects of type \"\(parent.name)\" can never be of type \"\(definition.typeCondition)\".",

@@ -83,7 +83,7 @@ extension GraphQL.Rules {
     }
 
     static func valuesOfCorrectType(_ events: Events, _ validation: Validation) {
-        events.onValue { _, value in
+        events.onValue { _, value throws(GraphQL.Failure) in
             guard let definition = value.definition, let expected = value.expectedType else { return }
             if value.kind == .null && expected.nonNull {
                 validation.report("Expected value of type \"\(expected.description)\", found \(text(value)).", at: value.position)
@@ -103,7 +103,7 @@ extension GraphQL.Rules {
                 if definition.kind == GraphQL.DefinitionKind.enumeration {
                     validation.report(
                         "Enum \"\(expected.description)\" cannot represent non-enum value: \(text(value))."
-                            + GraphQL.Suggestions.quoted("Did you mean the enum value", value.raw, enumValues),
+                            + (try GraphQL.Suggestions.quoted("Did you mean the enum value", value.raw, enumValues, charging: validation)),
                         at: value.position)
                 } else if !["String", "ID"].contains(definition.name) {
                     reportUnexpectedType(value, validation)
@@ -111,17 +111,19 @@ extension GraphQL.Rules {
             case .enumValue?:
                 if definition.kind != GraphQL.DefinitionKind.enumeration {
                     validation.report(
-                        unexpectedTypeMessage(value) + GraphQL.Suggestions.unquoted("Did you mean the enum value", value.raw, enumValues),
+                        unexpectedTypeMessage(value)
+                            + (try GraphQL.Suggestions.unquoted("Did you mean the enum value", value.raw, enumValues, charging: validation)),
                         at: value.position)
                 } else if !definition.enumValues.contains(where: { $0.name == value.raw }) {
                     validation.report(
                         "Value \"\(text(value))\" does not exist in \"\(expected.description)\" enum."
-                            + GraphQL.Suggestions.quoted("Did you mean the enum value", value.raw, enumValues),
+                            + (try GraphQL.Suggestions.quoted("Did you mean the enum value", value.raw, enumValues, charging: validation)),
                         at: value.position)
                 }
             case .boolean?:
                 if definition.name != "Boolean" { reportUnexpectedType(value, validation) }
             case .object?:
+                try validation.step(definition.fields.count + value.children.count)
                 for field in definition.fields where field.type?.nonNull == true {
                     if value.child(named: field.name) == nil && field.defaultValue == nil {
                         validation.report(
@@ -132,7 +134,7 @@ extension GraphQL.Rules {
                 for child in value.children where definition.field(named: child.name) == nil {
                     validation.report(
                         "Field \"\(child.name)\" is not defined by type \"\(definition.name)\"."
-                            + GraphQL.Suggestions.quoted("Did you mean", child.name, definition.fields.map(\.name)),
+                            + (try GraphQL.Suggestions.quoted("Did you mean", child.name, definition.fields.map(\.name), charging: validation)),
                         at: child.position)
                 }
             case .null?, .variable?, nil:

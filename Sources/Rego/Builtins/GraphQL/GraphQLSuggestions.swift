@@ -2,10 +2,16 @@ extension GraphQL {
     /// "Did you mean …?" helpers with gqlparser's (and graphql-js's) choice and spelling.
     enum Suggestions {
         /// The options close enough to `input` to suggest, nearest first (ties keep their order).
-        static func list(_ input: String, _ options: [String]) -> [String] {
+        /// Comparing long names is quadratic, so the work is charged to the validation's budget.
+        static func list(_ input: String, _ options: [String], charging validation: Validation) throws(Failure) -> [String] {
             let threshold = Int(Double(input.utf8.count) * 0.4) + 1
+            let inputLength = input.unicodeScalars.count
             var results: [(option: String, distance: Int)] = []
             for option in options {
+                let optionLength = option.unicodeScalars.count
+                // Lengths that differ by more than the threshold already rule the option out.
+                if abs(optionLength - inputLength) > threshold { continue }
+                try validation.step(1 + inputLength * optionLength / 16)
                 let distance = lexicalDistance(input, option)
                 if distance <= threshold { results.append((option, distance)) }
             }
@@ -54,13 +60,17 @@ extension GraphQL {
         }
 
         /// ` PREFIX "a", "b", or "c"?` when there is something to suggest, else nothing.
-        static func quoted(_ prefix: String, _ typed: String, _ options: [String]) -> String {
-            let suggested = list(typed, options)
+        static func quoted(
+            _ prefix: String, _ typed: String, _ options: [String], charging validation: Validation
+        ) throws(Failure) -> String {
+            let suggested = try list(typed, options, charging: validation)
             return suggested.isEmpty ? "" : " \(prefix) \(quotedOrList(suggested))?"
         }
 
-        static func unquoted(_ prefix: String, _ typed: String, _ options: [String]) -> String {
-            let suggested = list(typed, options)
+        static func unquoted(
+            _ prefix: String, _ typed: String, _ options: [String], charging validation: Validation
+        ) throws(Failure) -> String {
+            let suggested = try list(typed, options, charging: validation)
             return suggested.isEmpty ? "" : " \(prefix) \(orList(suggested))?"
         }
 

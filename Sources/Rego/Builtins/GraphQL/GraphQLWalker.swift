@@ -18,8 +18,12 @@ extension GraphQL {
             self.document = document
         }
 
+        /// Errors beyond this many are dropped: the document is invalid either way, and OPA's
+        /// message (which lists them all) would only grow.
+        static let maxFailures = 1_000
+
         func report(_ message: String, at position: Position?) {
-            failures.append(Failure(message, at: position))
+            if failures.count < Validation.maxFailures { failures.append(Failure(message, at: position)) }
         }
 
         /// Counts work; throws once the budget is spent.
