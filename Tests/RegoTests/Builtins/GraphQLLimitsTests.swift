@@ -83,6 +83,24 @@ import Testing
         #expect(reported == GraphQL.Validation.maxFailures)
     }
 
+    @Test func manyNamesAreLookedUpWithoutQuadraticCost() throws {
+        // Tens of thousands of fields, arguments, variables and fragments: every lookup by name
+        // is indexed, so this stays fast where linear searches would take minutes.
+        let count = 20_000
+        let fields = (0..<count).map { "f\($0): Int" }.joined(separator: " ")
+        let arguments = (0..<count).map { "a\($0): Int" }.joined(separator: ", ")
+        let schema = Value.str("type Query { \(fields) wide(\(arguments)): Int }")
+        #expect(try call("graphql.schema_is_valid", schema) == .true)
+        let selections = (0..<count).map { " f\($0)" }.joined()
+        #expect(try call("graphql.is_valid", .str("{\(selections) }"), schema) == .true)
+        let variables = (0..<count).map { "$v\($0): Int" }.joined(separator: ", ")
+        let uses = (0..<count).map { "a\($0): $v\($0)" }.joined(separator: ", ")
+        #expect(try call("graphql.is_valid", .str("query Q(\(variables)) { wide(\(uses)) }"), schema) == .true)
+        let spreads = (0..<count).map { " ...F\($0)" }.joined()
+        let fragments = (0..<count).map { " fragment F\($0) on Query { f\($0) }" }.joined()
+        #expect(try call("graphql.is_valid", .str("{\(spreads) }\(fragments)"), schema) == .false)
+    }
+
     @Test func cyclicFragmentsTerminate() throws {
         let text = "{ a { ...X } } fragment X on A { a { ...Y } b } fragment Y on A { ...X a { ...X } }"
         BuiltinCase("graphql.parse", [.str(text), GraphQLLimitsTests.schema], .builtinError("Cannot spread fragment \"X\" within itself via Y")).check()

@@ -58,13 +58,13 @@ extension GraphQL.Rules {
 
         /// gqlparser compares collections with `reflect.DeepEqual`: the same fields, or fields
         /// that are indistinguishable (nodes without positions, from documents given as objects).
-        func isSame(as other: CollectedFields) -> Bool {
+        func isSame(as other: CollectedFields, charging validation: Validation) throws(GraphQL.Failure) -> Bool {
             guard names == other.names else { return false }
             for name in names {
                 let mine = fields[name] ?? []
                 let theirs = other.fields[name] ?? []
                 guard mine.count == theirs.count else { return false }
-                for (a, b) in zip(mine, theirs) where !Sameness.fields(a, b) { return false }
+                for (a, b) in zip(mine, theirs) where !(try Sameness.fields(a, b, validation)) { return false }
             }
             return true
         }
@@ -124,7 +124,7 @@ extension GraphQL.Rules {
             if !comparedFragments.insert(spread.name).inserted { return }
             guard let definition = spread.definition else { return }
             let other = try collect(definition.selectionSet)
-            if collected.isSame(as: other) { return }
+            if try collected.isSame(as: other, charging: validation) { return }
             try conflictsBetween(&conflicts, exclusive, collected, other)
             for nested in other.spreads where nested.name != spread.name {
                 try validation.nested { () throws(GraphQL.Failure) in
@@ -137,6 +137,8 @@ extension GraphQL.Rules {
             _ conflicts: inout [Conflict], _ exclusive: Bool, _ spreadA: FragmentSpread, _ spreadB: FragmentSpread
         ) throws(GraphQL.Failure) {
             if spreadA.name == spreadB.name { return }
+            // Pairs of fragments are quadratic in the spreads; each costs some bookkeeping.
+            try validation.step(4)
             if hasComparedPair(spreadA.name, spreadB.name, exclusive) { return }
             comparedFragmentPairs[spreadA.name, default: [:]][spreadB.name] = exclusive
             comparedFragmentPairs[spreadB.name, default: [:]][spreadA.name] = exclusive
@@ -218,6 +220,8 @@ extension GraphQL.Rules {
                         responseName: responseName, message: "\(fieldA.name) and \(fieldB.name) are different fields",
                         position: fieldB.position)
                 }
+                // gqlparser compares every pair of arguments.
+                try validation.step(fieldA.arguments.count * fieldB.arguments.count)
                 if !sameArguments(fieldA.arguments, fieldB.arguments) {
                     return Conflict(responseName: responseName, message: "they have differing arguments", position: fieldB.position)
                 }
@@ -264,16 +268,19 @@ extension GraphQL.Rules {
         }
     }
 
-    /// Structural equality of syntax nodes, standing in for Go's `reflect.DeepEqual`.
+    /// Structural equality of syntax nodes, standing in for Go's `reflect.DeepEqual`. Each
+    /// field compared is charged to the validation's budget.
     enum Sameness {
-        static func fields(_ a: Field, _ b: Field) -> Bool {
+        static func fields(_ a: Field, _ b: Field, _ validation: Validation) throws(GraphQL.Failure) -> Bool {
             if a === b { return true }
             // Parsed nodes carry positions, and two distinct parsed fields never share one.
             guard a.position == b.position else { return false }
-            return a.alias == b.alias && a.name == b.name && a.definition === b.definition
-                && a.objectDefinition === b.objectDefinition
-                && arguments(a.arguments, b.arguments) && directives(a.directives, b.directives)
-                && selections(a.selectionSet, b.selectionSet)
+            try validation.step()
+            guard a.alias == b.alias, a.name == b.name, a.definition === b.definition,
+                a.objectDefinition === b.objectDefinition,
+                arguments(a.arguments, b.arguments), directives(a.directives, b.directives)
+            else { return false }
+            return try selections(a.selectionSet, b.selectionSet, validation)
         }
 
         static func arguments(_ a: [GraphQL.Argument], _ b: [GraphQL.Argument]) -> Bool {
@@ -286,24 +293,27 @@ extension GraphQL.Rules {
 
         static func values(_ a: GraphQL.ValueNode?, _ b: GraphQL.ValueNode?) -> Bool {
             guard let a, let b else { return a == nil && b == nil }
+            if a === b { return true }
             return a.kindNumber == b.kindNumber && a.raw == b.raw && a.children.count == b.children.count
                 && zip(a.children, b.children).allSatisfy { $0.name == $1.name && values($0.value, $1.value) }
         }
 
-        static func selections(_ a: [Selection], _ b: [Selection]) -> Bool {
+        static func selections(_ a: [Selection], _ b: [Selection], _ validation: Validation) throws(GraphQL.Failure) -> Bool {
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) {
                 switch (x, y) {
-                case (.field(let f), .field(let g)): if !fields(f, g) { return false }
+                case (.field(let f), .field(let g)):
+                    if !(try fields(f, g, validation)) { return false }
                 case (.fragmentSpread(let s), .fragmentSpread(let t)):
                     if s.name != t.name || s.position != t.position || !directives(s.directives, t.directives) { return false }
                 case (.inlineFragment(let s), .inlineFragment(let t)):
-                    if s.typeCondition != t.typeCondition || s.position != t.position || !directives(s.directives, t.directives)
-                        || !selections(s.selectionSet, t.selectionSet)
-                    {
+                    try validation.step()
+                    if s.typeCondition != t.typeCondition || s.position != t.position || !directives(s.directives, t.directives) {
                         return false
                     }
-                default: return false
+                    if !(try selections(s.selectionSet, t.selectionSet, validation)) { return false }
+                default:
+                    return false
                 }
             }
             return true

@@ -7,7 +7,7 @@ extension GraphQL {
         /// Deepest nesting of selection sets, values and list types.
         static let maxNesting = 128
         /// Nesting allowed when reading a document given as an object.
-        static let maxObjectDepth = 512
+        static let maxObjectDepth = 256
         /// Steps (nodes visited, pairs of fields compared) one validation may take.
         static let maxValidationSteps = 1_000_000
     }

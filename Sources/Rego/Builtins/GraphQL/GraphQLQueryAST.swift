@@ -7,10 +7,11 @@ extension GraphQL {
 
     final class QueryDocument {
         var operations: [OperationDefinition] = []
-        var fragments: [FragmentDefinition] = []
+        var fragments: [FragmentDefinition] = [] { didSet { fragmentIndex.reset() } }
+        private var fragmentIndex = NameIndex()
 
         func fragment(named name: String) -> FragmentDefinition? {
-            fragments.first { $0.name == name }
+            fragmentIndex.first(name, in: fragments, \.name)
         }
     }
 
@@ -18,13 +19,14 @@ extension GraphQL {
         /// `query`, `mutation` or `subscription` (anything, for documents given as objects).
         var operation = ""
         var name = ""
-        var variableDefinitions: [VariableDefinition] = []
+        var variableDefinitions: [VariableDefinition] = [] { didSet { variableIndex.reset() } }
         var directives: [Directive] = []
         var selectionSet: [Selection] = []
         var position: Position?
+        private var variableIndex = NameIndex()
 
         func variable(named name: String) -> VariableDefinition? {
-            variableDefinitions.first { $0.variable == name }
+            variableIndex.first(name, in: variableDefinitions, \.variable)
         }
     }
 
@@ -56,7 +58,12 @@ extension GraphQL {
     final class Field {
         var alias = ""
         var name = ""
-        var arguments: [Argument] = []
+        var arguments: [Argument] = [] { didSet { argumentIndex.reset() } }
+        private var argumentIndex = NameIndex()
+
+        func argument(named name: String) -> Argument? {
+            argumentIndex.first(name, in: arguments, \.name)
+        }
         var directives: [Directive] = []
         var selectionSet: [Selection] = []
         var position: Position?
@@ -106,7 +113,12 @@ extension GraphQL {
 
     final class Directive {
         var name = ""
-        var arguments: [Argument] = []
+        var arguments: [Argument] = [] { didSet { argumentIndex.reset() } }
+        private var argumentIndex = NameIndex()
+
+        func argument(named name: String) -> Argument? {
+            argumentIndex.first(name, in: arguments, \.name)
+        }
         var position: Position?
         // Set by validation.
         var parentDefinition: Definition?
@@ -122,7 +134,8 @@ extension GraphQL {
     /// A literal or variable in a document (gqlparser's `ast.Value`).
     final class ValueNode {
         var raw = ""
-        var children: [ChildValue] = []
+        var children: [ChildValue] = [] { didSet { childIndex.reset() } }
+        private var childIndex = NameIndex()
         /// The kind as a number: documents given as objects may carry any number.
         var kindNumber = 0
         var position: Position?
@@ -144,7 +157,7 @@ extension GraphQL {
         var kind: ValueKind? { ValueKind(rawValue: kindNumber) }
 
         func child(named name: String) -> ValueNode? {
-            children.first { $0.name == name }?.value
+            childIndex.first(name, in: children, \.name)?.value
         }
     }
 

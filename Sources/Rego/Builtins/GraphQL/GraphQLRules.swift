@@ -42,8 +42,10 @@ extension GraphQL {
             var objects: [String] = []
             var interfaces: [String] = []
             var usage: [String: Int] = [:]
-            for case let possible? in schema.possibleTypes(of: parent) where possible.field(named: name) != nil {
-                try validation.step(1 + possible.interfaces.count)
+            let possibleTypes = schema.possibleTypes(of: parent)
+            try validation.step(possibleTypes.count)
+            for case let possible? in possibleTypes where possible.field(named: name) != nil {
+                try validation.step(possible.interfaces.count)
                 objects.append(possible.name)
                 for interface in possible.interfaces where schema.types[interface]?.field(named: name) != nil {
                     if usage[interface, default: 0] == 0 { interfaces.append(interface) }
@@ -84,7 +86,7 @@ extension GraphQL {
             events.onField { _, field in
                 guard let definition = field.definition else { return }
                 for argument in definition.arguments where isRequired(argument) {
-                    if !field.arguments.contains(where: { $0.name == argument.name }) {
+                    if field.argument(named: argument.name) == nil {
                         validation.report(
                             "Field \"\(field.name)\" argument \"\(argument.name)\" of type \"\(argument.type?.description ?? "")\" is required, but it was not provided.",
                             at: field.position)
@@ -94,7 +96,7 @@ extension GraphQL {
             events.onDirective { _, directive in
                 guard let definition = directive.definition else { return }
                 for argument in definition.arguments where isRequired(argument) {
-                    if !directive.arguments.contains(where: { $0.name == argument.name }) {
+                    if directive.argument(named: argument.name) == nil {
                         validation.report(
                             "Directive \"@\(definition.name)\" argument \"\(argument.name)\" of type \"\(argument.type?.description ?? "")\" is required, but it was not provided.",
                             at: directive.position)
@@ -149,7 +151,7 @@ extension GraphQL {
                     validation.report("Unknown directive \"@\(directive.name)\".", at: directive.position)
                     return
                 }
-                if definition.locations.contains(directive.location) { return }
+                if definition.allows(directive.location) { return }
                 let key = "\(directive.name)@\(directive.position?.line ?? 0):\(directive.position?.column ?? 0)"
                 if reported.insert(key).inserted {
                     validation.report(

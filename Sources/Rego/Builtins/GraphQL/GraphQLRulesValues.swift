@@ -114,7 +114,7 @@ extension GraphQL.Rules {
                         unexpectedTypeMessage(value)
                             + (try GraphQL.Suggestions.unquoted("Did you mean the enum value", value.raw, enumValues, charging: validation)),
                         at: value.position)
-                } else if !definition.enumValues.contains(where: { $0.name == value.raw }) {
+                } else if definition.enumValue(named: value.raw) == nil {
                     validation.report(
                         "Value \"\(text(value))\" does not exist in \"\(expected.description)\" enum."
                             + (try GraphQL.Suggestions.quoted("Did you mean the enum value", value.raw, enumValues, charging: validation)),

@@ -9,7 +9,16 @@ extension GraphQL {
         var directives: [String: DirectiveDefinition] = [:]
         /// For each abstract type (and each object, for itself) the types that may stand in for
         /// it. Entries may be missing definitions for unknown union members, as in gqlparser.
-        var possibleTypes: [String: [Definition?]] = [:]
+        var possibleTypes: [String: [Definition?]] = [:] { didSet { possibleTypeNameSets = [:] } }
+        private var possibleTypeNameSets: [String: Set<String>] = [:]
+
+        /// The names in `possibleTypes[name]`, for membership tests.
+        func possibleTypeNames(of name: String) -> Set<String> {
+            if let names = possibleTypeNameSets[name] { return names }
+            let names = Set((possibleTypes[name] ?? []).compactMap { $0?.name })
+            possibleTypeNameSets[name] = names
+            return names
+        }
 
         /// The object types a union or interface stands for.
         func possibleTypes(of definition: Definition) -> [Definition?] {

@@ -48,15 +48,21 @@ extension GraphQL {
         var name = ""
         var directives: [Directive] = []
         var interfaces: [String] = []
-        var fields: [FieldDefinition] = []
+        var fields: [FieldDefinition] = [] { didSet { fieldIndex.reset() } }
         var types: [String] = []
-        var enumValues: [EnumValueDefinition] = []
+        var enumValues: [EnumValueDefinition] = [] { didSet { enumValueIndex.reset() } }
         var position: Position?
         /// Whether the definition comes from the prelude of built-in types.
         var builtIn = false
+        private var fieldIndex = NameIndex()
+        private var enumValueIndex = NameIndex()
 
         func field(named name: String) -> FieldDefinition? {
-            fields.first { $0.name == name }
+            fieldIndex.first(name, in: fields, \.name)
+        }
+
+        func enumValue(named name: String) -> EnumValueDefinition? {
+            enumValueIndex.first(name, in: enumValues, \.name)
         }
 
         var isLeafType: Bool { kind == DefinitionKind.enumeration || kind == DefinitionKind.scalar }
@@ -72,14 +78,15 @@ extension GraphQL {
     final class FieldDefinition {
         var description = ""
         var name = ""
-        var arguments: [ArgumentDefinition] = []
+        var arguments: [ArgumentDefinition] = [] { didSet { argumentIndex.reset() } }
         var defaultValue: ValueNode?
         var type: TypeRef?
         var directives: [Directive] = []
         var position: Position?
+        private var argumentIndex = NameIndex()
 
         func argument(named name: String) -> ArgumentDefinition? {
-            arguments.first { $0.name == name }
+            argumentIndex.first(name, in: arguments, \.name)
         }
     }
 
@@ -102,13 +109,20 @@ extension GraphQL {
     final class DirectiveDefinition {
         var description = ""
         var name = ""
-        var arguments: [ArgumentDefinition] = []
-        var locations: [String] = []
+        var arguments: [ArgumentDefinition] = [] { didSet { argumentIndex.reset() } }
+        var locations: [String] = [] { didSet { locationSet = nil } }
         var isRepeatable = false
         var position: Position?
+        private var argumentIndex = NameIndex()
+        private var locationSet: Set<String>?
 
         func argument(named name: String) -> ArgumentDefinition? {
-            arguments.first { $0.name == name }
+            argumentIndex.first(name, in: arguments, \.name)
+        }
+
+        func allows(_ location: String) -> Bool {
+            if locationSet == nil { locationSet = Set(locations) }
+            return locationSet!.contains(location)
         }
     }
 }

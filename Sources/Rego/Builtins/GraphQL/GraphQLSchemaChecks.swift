@@ -75,15 +75,28 @@ extension GraphQL {
             default:
                 break
             }
-            for (index, field) in definition.fields.enumerated() {
-                for other in definition.fields[(index + 1)...] where other.name == field.name {
-                    throw failure(other.position, "Field \(definition.name).\(other.name) can only be defined once.")
-                }
+            if let duplicate = SchemaChecks.firstRepeatedField(definition.fields) {
+                throw failure(duplicate.position, "Field \(definition.name).\(duplicate.name) can only be defined once.")
             }
             if !definition.builtIn {
                 try checkName(definition.name, at: definition.position)
             }
             try checkDirectives(definition.directives, at: definition.kind, of: nil)
+        }
+
+        /// The field gqlparser blames for a repeated name: it compares each field with the ones
+        /// after it, so the earliest name that repeats, at its second occurrence.
+        static func firstRepeatedField(_ fields: [FieldDefinition]) -> FieldDefinition? {
+            var firstIndex: [String: Int] = [:]
+            var best: (first: Int, second: FieldDefinition)?
+            for (index, field) in fields.enumerated() {
+                if let first = firstIndex[field.name] {
+                    if best == nil || first < best!.first { best = (first, field) }
+                } else {
+                    firstIndex[field.name] = index
+                }
+            }
+            return best?.second
         }
 
         private func checkTypeReference(_ type: TypeRef?) throws(Failure) {
@@ -116,7 +129,7 @@ extension GraphQL {
                 guard let definition = schema.directives[directive.name] else {
                     throw failure(directive.position, "Undefined directive \(directive.name).")
                 }
-                if !definition.locations.contains(location) {
+                if !definition.allows(location) {
                     throw failure(directive.position, "Directive \(directive.name) is not applicable on \(location).")
                 }
                 directive.definition = definition
@@ -163,7 +176,8 @@ extension GraphQL {
                 }
             }
             // An implementation must also implement what its interfaces implement.
-            for transitive in interface.interfaces where !definition.interfaces.contains(transitive) {
+            let implemented = Set(definition.interfaces)
+            for transitive in interface.interfaces where !implemented.contains(transitive) {
                 if transitive == definition.name {
                     throw failure(
                         definition.position,
@@ -181,7 +195,7 @@ extension GraphQL {
             if required.nonNull && !actual.nonNull { return false }
             if !required.namedType.isEmpty {
                 if required.namedType == actual.namedType { return true }
-                return (schema.possibleTypes[required.namedType] ?? []).contains { $0?.name == actual.namedType }
+                return schema.possibleTypeNames(of: required.namedType).contains(actual.namedType)
             }
             if required.elem != nil && actual.elem == nil { return false }
             return isCovariant(required.elem, actual.elem)
