@@ -88,8 +88,22 @@ struct YAMLParser {
     /// `-` followed by a separator: a block sequence entry.
     var atSequenceEntry: Bool { byte() == UInt8(ascii: "-") && YAMLParser.isSeparator(byte(1)) }
 
-    func error(_ message: String, line errorLine: Int? = nil) -> YAMLError {
-        YAMLError(message: "yaml: line \((errorLine ?? line) + 1): \(message)")
+    /// go-yaml v2 numbers lines oddly, and differently for scanner and parser errors (its
+    /// `parser.fail`): a scanner error at 0-based line `p` says `line p+1`, unless `p` is 0, when
+    /// it says the 0-based line of its context; a parser error says the 0-based line `p` itself
+    /// (the line before, counting from 1), or its context's. Line 0 is not mentioned.
+    func scannerError(_ message: String, context: Int? = nil) -> YAMLError {
+        YAMLParser.located(message, line: line != 0 ? line + 1 : context ?? 0)
+    }
+
+    func parserError(_ message: String, context: Int) -> YAMLError {
+        // At the end of the text libyaml's last token sits on a line of its own.
+        let problem = atEnd && column != 0 ? line + 1 : line
+        return YAMLParser.located(message, line: problem != 0 ? problem : context)
+    }
+
+    static func located(_ message: String, line: Int) -> YAMLError {
+        YAMLError(message: line != 0 ? "yaml: line \(line): \(message)" : "yaml: \(message)")
     }
 
     mutating func enter() throws(YAMLError) {
@@ -124,7 +138,8 @@ struct YAMLParser {
     mutating func finishLine() throws(YAMLError) {
         skipBlanks()
         guard atCommentOrLineEnd else {
-            throw error(byte() == UInt8(ascii: ":") ? "mapping values are not allowed in this context" : "did not find expected key")
+            if byte() == UInt8(ascii: ":") { throw scannerError("mapping values are not allowed in this context") }
+            throw parserError("did not find expected key", context: line)
         }
         try skipToContent()
     }
@@ -146,7 +161,7 @@ struct YAMLParser {
                 if atEnd { return }
                 continue
             }
-            if sawTab { throw error("found character that cannot start any token") }
+            if sawTab { throw scannerError("found character that cannot start any token") }
             return
         }
     }
@@ -166,13 +181,13 @@ struct YAMLParser {
         if atCommentOrLineEnd {
             try skipToContent()
         } else if bytes[..<pos].contains(0x09) {
-            throw error("found character that cannot start any token")
+            throw scannerError("found character that cannot start any token")
         }
         while !atEnd, column == 0, byte() == UInt8(ascii: "%") {
             while let c = byte(), c != 0x0A { pos += 1 }
             try skipToContent()
             guard isDocumentMarker, byte() == UInt8(ascii: "-") else {
-                throw error("did not find expected <document start>")
+                throw parserError("did not find expected <document start>", context: line)
             }
         }
         if atEnd { return .null }
@@ -187,7 +202,7 @@ struct YAMLParser {
         }
         let value = try parseBlockNode(parent: -1, inline: false)
         if !atEnd && !isDocumentMarker {
-            throw error("did not find expected <document start>")
+            throw parserError("did not find expected <document start>", context: line)
         }
         return value
     }
@@ -208,7 +223,7 @@ struct YAMLParser {
                 return try parseBlockContent(parent: parent, inline: false, properties: properties, ownLine: true)
             }
             if mappingValue && indentHere == parent && atSequenceEntry {
-                return anchored(try parseBlockSequence(column: parent), properties)
+                return anchored(try parseBlockSequence(column: parent, indentless: true), properties)
             }
             return try scalar("", plain: true, properties)
         }
@@ -224,11 +239,11 @@ struct YAMLParser {
         let startLine = line
         let startColumn = column
         if atSequenceEntry {
-            if inline { throw error("block sequence entries are not allowed in this context") }
+            if inline { throw scannerError("block sequence entries are not allowed in this context") }
             return anchored(try parseBlockSequence(column: startColumn), properties)
         }
         if c == UInt8(ascii: "?") && YAMLParser.isSeparator(byte(1)) {
-            if inline { throw error("mapping keys are not allowed in this context") }
+            if inline { throw scannerError("mapping keys are not allowed in this context") }
             return anchored(try parseBlockMapping(column: startColumn, firstKey: nil), properties)
         }
         if c == UInt8(ascii: "|") || c == UInt8(ascii: ">") {
@@ -236,7 +251,7 @@ struct YAMLParser {
             return try scalar(text, plain: false, properties)
         }
         if c == UInt8(ascii: "@") || c == UInt8(ascii: "`") || c == UInt8(ascii: "%") {
-            throw error("found character that cannot start any token")
+            throw scannerError("found character that cannot start any token")
         }
 
         // Anything else is a single node, unless a `:` follows it on its line: then it is the
@@ -245,7 +260,7 @@ struct YAMLParser {
             || c == UInt8(ascii: "{") || c == UInt8(ascii: "*"))
         if isPlain {
             if lineHasPlainKey() {
-                if inline { throw error("mapping values are not allowed in this context") }
+                if inline { throw scannerError("mapping values are not allowed in this context") }
                 let keyProperties = ownLine ? YAMLProperties() : properties
                 let key = try parsePlainKey()
                 let keyValue = try keyScalar(key, plain: true, keyProperties)
@@ -261,8 +276,8 @@ struct YAMLParser {
         let node = try parseInlineNode(properties, asKey: false)
         skipBlanks()
         if byte() == UInt8(ascii: ":") && YAMLParser.isSeparator(byte(1)) {
-            guard line == startLine else { throw error("could not find expected ':'") }
-            if inline { throw error("mapping values are not allowed in this context") }
+            guard line == startLine else { throw scannerError("could not find expected ':'", context: startLine) }
+            if inline { throw scannerError("mapping values are not allowed in this context") }
             let mapping = try parseBlockMapping(
                 column: startColumn, firstKey: YAMLKey(value: node, isMerge: false, line: startLine))
             return ownLine ? anchored(mapping, properties) : mapping
@@ -283,7 +298,7 @@ struct YAMLParser {
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             return anchored(try parseFlowCollection(), properties)
         default:
-            if properties.isPresent { throw error("did not find expected node content") }
+            if properties.isPresent { throw parserError("did not find expected node content", context: line) }
             return try parseAlias()
         }
     }
@@ -292,9 +307,10 @@ struct YAMLParser {
         advance()  // '*'
         let name = readAnchorName()
         guard !name.isEmpty else {
-            throw error("did not find expected alphabetic or numeric character")
+            throw scannerError("did not find expected alphabetic or numeric character")
         }
-        guard let value = anchors[name] else { throw error("unknown anchor '\(name)' referenced") }
+        // go-yaml reports this one without a line.
+        guard let value = anchors[name] else { throw YAMLError(message: "yaml: unknown anchor '\(name)' referenced") }
         return value
     }
 
@@ -318,7 +334,7 @@ struct YAMLParser {
             if byte() == UInt8(ascii: "&") && properties.anchor == nil {
                 advance()
                 let name = readAnchorName()
-                if name.isEmpty { throw error("did not find expected alphabetic or numeric character") }
+                if name.isEmpty { throw scannerError("did not find expected alphabetic or numeric character") }
                 properties.anchor = name
             } else if byte() == UInt8(ascii: "!") && properties.tag == nil {
                 let end = readAnchorNameEnd()
@@ -333,7 +349,10 @@ struct YAMLParser {
 
     // MARK: - Block collections
 
-    mutating func parseBlockSequence(column c: Int) throws(YAMLError) -> Value {
+    /// A block sequence whose `-` entries stand at column `c`. An `indentless` one (the value of a
+    /// mapping key, at the key's column) ends at the next key; any other must continue with `-`.
+    mutating func parseBlockSequence(column c: Int, indentless: Bool = false) throws(YAMLError) -> Value {
+        let startLine = line
         var items: [Value] = []
         while true {
             advance()  // '-'
@@ -346,12 +365,15 @@ struct YAMLParser {
             }
             let next = indentHere
             if next == c && atSequenceEntry { continue }
-            if next > c { throw error("did not find expected '-' indicator") }
+            if next > c || (next == c && !indentless) {
+                throw parserError("did not find expected '-' indicator", context: startLine)
+            }
             return .array(items)
         }
     }
 
     mutating func parseBlockMapping(column c: Int, firstKey: YAMLKey?) throws(YAMLError) -> Value {
+        let startLine = firstKey?.line ?? line
         var object = YAMLObjectBuilder()
         var pending = firstKey
         while true {
@@ -374,7 +396,7 @@ struct YAMLParser {
                     if indentHere > c {
                         value = try parseBlockNode(parent: c, inline: false, mappingValue: true)
                     } else if indentHere == c && atSequenceEntry {
-                        value = try parseBlockSequence(column: c)
+                        value = try parseBlockSequence(column: c, indentless: true)
                     }
                 } else {
                     value = try parseBlockNode(parent: c, inline: true, mappingValue: true)
@@ -384,8 +406,7 @@ struct YAMLParser {
 
             let next = indentHere
             if next < c { return .object(object.object) }
-            if next > c { throw error("did not find expected key") }
-            if atSequenceEntry { throw error("did not find expected key") }
+            if next > c || atSequenceEntry { throw parserError("did not find expected key", context: startLine) }
         }
     }
 
@@ -425,14 +446,14 @@ struct YAMLParser {
             value = try keyScalar("", plain: true, properties)
         } else {
             guard lineHasPlainKey() else {
-                throw error("could not find expected ':'")
+                throw scannerError("could not find expected ':'", context: keyLine)
             }
             let text = try parsePlainKey()
             merge = properties.tag == nil && text == "<<"
             value = try keyScalar(text, plain: true, properties)
         }
         guard line == keyLine, byte() == UInt8(ascii: ":"), YAMLParser.isSeparator(byte(1)) else {
-            throw error("could not find expected ':'", line: keyLine)
+            throw scannerError("could not find expected ':'", context: keyLine)
         }
         return YAMLKey(value: value, isMerge: merge, line: keyLine)
     }
@@ -508,10 +529,10 @@ extension YAMLParser {
             if kind == tag || (tag == "!!float" && kind == "!!int") {
                 return try value(of: resolved, text, asKey: asKey)
             }
-            throw error("cannot decode \(kind) `\(text)` as a \(tag)")
+            throw YAMLError(message: "yaml: cannot decode \(kind) `\(text)` as a \(tag)")
         case "!!binary":
             guard case .success(let bytes) = Base64.standard.decode(String(text.filter { !$0.isWhitespace })) else {
-                throw error("!!binary value contains invalid base64 data")
+                throw YAMLError(message: "yaml: !!binary value contains invalid base64 data")
             }
             return .string(String(decoding: bytes, as: UTF8.self))
         default:

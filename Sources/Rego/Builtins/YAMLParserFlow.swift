@@ -18,12 +18,14 @@ extension YAMLParser {
         let isSequence = byte() == UInt8(ascii: "[")
         let close = isSequence ? UInt8(ascii: "]") : UInt8(ascii: "}")
         let expected = isSequence ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'"
+        let startLine = line
         advance()
         var items: [Value] = []
         var object = YAMLObjectBuilder()
         while true {
             try skipFlowSpace()
-            guard let c = byte() else { throw error(expected) }
+            // Only the start or a ',' lead here, so an entry is due.
+            guard let c = byte() else { throw parserError("did not find expected node content", context: line) }
             if c == close {
                 advance()
                 break
@@ -71,7 +73,7 @@ extension YAMLParser {
                 continue
             }
             if byte() == close { continue }
-            throw error(expected)
+            throw parserError(expected, context: startLine)
         }
         return isSequence ? .array(items) : .object(object.object)
     }
@@ -89,7 +91,7 @@ extension YAMLParser {
     private mutating func parseFlowNode() throws(YAMLError) -> FlowNode {
         let properties = try parseProperties()
         try skipFlowSpace()
-        guard let c = byte() else { throw error("did not find expected node content") }
+        guard let c = byte() else { throw parserError("did not find expected node content", context: line) }
         switch c {
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             return .value(anchored(try parseFlowCollection(), properties))
@@ -98,16 +100,16 @@ extension YAMLParser {
         case UInt8(ascii: "'"):
             return .scalar(try parseSingleQuoted(), plain: false, properties)
         case UInt8(ascii: "*"):
-            if properties.isPresent { throw error("did not find expected node content") }
+            if properties.isPresent { throw parserError("did not find expected node content", context: line) }
             return .value(try parseAlias())
         case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"):
-            guard properties.isPresent else { throw error("did not find expected node content") }
+            guard properties.isPresent else { throw parserError("did not find expected node content", context: line) }
             return .scalar("", plain: true, properties)
         case UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "%"):
-            throw error("found character that cannot start any token")
+            throw scannerError("found character that cannot start any token")
         default:
             if c == UInt8(ascii: "-") && YAMLParser.isSeparator(byte(1)) {
-                throw error("block sequence entries are not allowed in this context")
+                throw scannerError("block sequence entries are not allowed in this context")
             }
             return .scalar(try parsePlain(flow: true, parent: -1), plain: true, properties)
         }
@@ -144,7 +146,7 @@ extension YAMLParser {
             } else if c == UInt8(ascii: "#") && (pos == lineStart || YAMLParser.isBlank(bytes[pos - 1])) {
                 while let c = byte(), c != 0x0A { pos += 1 }
             } else {
-                if column == 0 && isDocumentMarker { throw error("found unexpected document indicator") }
+                if column == 0 && isDocumentMarker { throw scannerError("found unexpected document indicator") }
                 return
             }
         }

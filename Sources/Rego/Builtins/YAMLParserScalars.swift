@@ -68,7 +68,7 @@ extension YAMLParser {
             pos = i
             if let stop {
                 if stop == UInt8(ascii: ":") && !flow {
-                    throw error("mapping values are not allowed in this context")
+                    throw scannerError("mapping values are not allowed in this context")
                 }
                 if !flow {
                     // A comment ends the scalar.
@@ -141,13 +141,16 @@ extension YAMLParser {
 
     private mutating func parseQuoted(double: Bool) throws(YAMLError) -> String {
         let quote: UInt8 = double ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        let startLine = line
         advance()
         var out: [UInt8] = []
         while true {
             guard let c = byte() else {
-                throw error("found unexpected end of stream")
+                throw scannerError("found unexpected end of stream", context: startLine)
             }
-            if column == 0 && isDocumentMarker { throw error("found unexpected document indicator") }
+            if column == 0 && isDocumentMarker {
+                throw scannerError("found unexpected document indicator", context: startLine)
+            }
             if c == quote {
                 if !double && byte(1) == quote {
                     out.append(quote)
@@ -195,7 +198,7 @@ extension YAMLParser {
     }
 
     private mutating func parseEscape(into out: inout [UInt8]) throws(YAMLError) {
-        guard let e = byte(1) else { throw error("found unexpected end of stream") }
+        guard let e = byte(1) else { throw scannerError("found unexpected end of stream") }
         var scalar: UInt32?
         var hexDigits = 0
         switch e {
@@ -219,14 +222,14 @@ extension YAMLParser {
         case UInt8(ascii: "x"): hexDigits = 2
         case UInt8(ascii: "u"): hexDigits = 4
         case UInt8(ascii: "U"): hexDigits = 8
-        default: throw error("found unknown escape character")
+        default: throw scannerError("found unknown escape character")
         }
         pos += 2
         if hexDigits > 0 {
             var v: UInt32 = 0
             for _ in 0..<hexDigits {
                 guard let h = byte(), let d = YAMLParser.hexValue(h) else {
-                    throw error("did not find expected hexdecimal number")
+                    throw scannerError("did not find expected hexdecimal number")
                 }
                 v = v << 4 | d
                 pos += 1
@@ -234,7 +237,7 @@ extension YAMLParser {
             scalar = v
         }
         guard let value = scalar, let unicode = Unicode.Scalar(value) else {
-            throw error("found invalid Unicode character escape code")
+            throw scannerError("found invalid Unicode character escape code")
         }
         out += Array(String(Character(unicode)).utf8)
     }
@@ -263,7 +266,7 @@ extension YAMLParser {
                 chomping = c == UInt8(ascii: "+") ? 1 : -1
                 pos += 1
             } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") && increment == 0 {
-                if c == UInt8(ascii: "0") { throw error("found an indentation indicator equal to 0") }
+                if c == UInt8(ascii: "0") { throw scannerError("found an indentation indicator equal to 0") }
                 increment = Int(c - UInt8(ascii: "0"))
                 pos += 1
             } else {
@@ -275,7 +278,7 @@ extension YAMLParser {
             while let c = byte(), c != 0x0A { pos += 1 }
         }
         guard byte() == nil || byte() == 0x0A else {
-            throw error("did not find expected comment or line break")
+            throw scannerError("did not find expected comment or line break")
         }
         if !atEnd { advance() }
 
@@ -321,7 +324,7 @@ extension YAMLParser {
             while (indent == 0 || column < indent) && byte() == 0x20 { pos += 1 }
             if column > maxIndent { maxIndent = column }
             if (indent == 0 || column < indent) && byte() == 0x09 {
-                throw error("found a tab character where an indentation space is expected")
+                throw scannerError("found a tab character where an indentation space is expected")
             }
             guard byte() == 0x0A else { break }
             advance()

@@ -65,13 +65,18 @@ import Testing
         .init("yaml.unmarshal", [.str("a: 1\r\nb: 2\r\n")], .value(json(#"{"a": 1, "b": 2}"#))),
 
         // Errors, in go-yaml's words.
-        .init("yaml.unmarshal", [.str("foo:\n   - qux: bar\n   - baz: {")], .builtinError("yaml: line 3: did not find expected ',' or '}'")),
-        .init("yaml.unmarshal", [.str("a: b: c")], .builtinError("yaml: line 1: mapping values are not allowed in this context")),
+        .init("yaml.unmarshal", [.str("foo:\n   - qux: bar\n   - baz: {")], .builtinError("yaml: line 3: did not find expected node content")),
+        // go-yaml's line numbers: scanner errors on the first line have none, parser errors count from 0.
+        .init("yaml.unmarshal", [.str("a: b: c")], .builtinError("yaml: mapping values are not allowed in this context")),
         .init("yaml.unmarshal", [.str("a: 1\n  b: 2")], .builtinError("yaml: line 2: mapping values are not allowed in this context")),
-        .init("yaml.unmarshal", [.str("a:\n  - b\n  c: d")], .builtinError("yaml: line 3: did not find expected key")),
+        .init("yaml.unmarshal", [.str("a:\n  - b\n  c: d")], .builtinError("yaml: line 2: did not find expected '-' indicator")),
+        .init("yaml.unmarshal", [.str("a: 1\n- b")], .builtinError("yaml: line 1: did not find expected key")),
+        .init("yaml.unmarshal", [.str("- a\nb")], .builtinError("yaml: line 1: did not find expected '-' indicator")),
+        .init("yaml.unmarshal", [.str("[a, ")], .builtinError("yaml: line 1: did not find expected node content")),
         .init("yaml.unmarshal", [.str("[1, 2")], .builtinError("yaml: line 1: did not find expected ',' or ']'")),
-        .init("yaml.unmarshal", [.str("a: *x")], .builtinError("yaml: line 1: unknown anchor 'x' referenced")),
-        .init("yaml.unmarshal", [.str("a: \"open")], .builtinError("yaml: line 1: found unexpected end of stream")),
+        .init("yaml.unmarshal", [.str("a: *x")], .builtinError("yaml: unknown anchor 'x' referenced")),
+        .init("yaml.unmarshal", [.str("a: \"open")], .builtinError("yaml: found unexpected end of stream")),
+        .init("yaml.unmarshal", [.str("a: 1\nb: \"open\n")], .builtinError("yaml: line 3: found unexpected end of stream")),
         .init("yaml.unmarshal", [.str("\ta: 1")], .builtinError("found character that cannot start any token")),
         .init("yaml.unmarshal", [.str("a: - b")], .builtinError("block sequence entries are not allowed in this context")),
         .init("yaml.unmarshal", [.str("a: \"\\q\"")], .builtinError("found unknown escape character")),
@@ -79,7 +84,7 @@ import Testing
         .init("yaml.unmarshal", [.str("a: .nan")], .builtinError("json: unsupported value: NaN")),
         .init("yaml.unmarshal", [.str("<<: 1")], .builtinError("yaml: map merge requires map or sequence of maps as the value")),
         .init("yaml.unmarshal", [.str("~: 1")], .builtinError("Unsupported map key of type")),
-        .init("yaml.unmarshal", [.str("x: !!int abc")], .builtinError("yaml: line 1: cannot decode !!str `abc` as a !!int")),
+        .init("yaml.unmarshal", [.str("x: !!int abc")], .builtinError("yaml: cannot decode !!str `abc` as a !!int")),
         .init("yaml.unmarshal", [.int(1)], .typeError("operand 1 must be string but got number")),
     ]
 
