@@ -15,7 +15,8 @@ struct JSONSchemaCompiler {
     private var references: [String: Int] = [:]
     private var depth = 0
 
-    private static let maxDepth = 1_000
+    /// Real schemas nest a few levels; the bound keeps hostile ones from exhausting the stack.
+    private static let maxDepth = 256
     private static let jsonTypes = ["array", "boolean", "integer", "number", "null", "object", "string"]
 
     static func compile(_ document: Value) throws(JSONSchemaError) -> JSONSchema {

@@ -52,7 +52,26 @@ struct JSONSchemaValidator {
         JSONSchemaViolation(type: "", context: context, description: "").field
     }
 
+    /// How deep validation may go (document levels, references and combinators followed), so
+    /// that a schema referring to itself (`{"anyOf": [{"$ref": "#"}]}`) or a recursive schema over
+    /// a deeply nested document ends with an error instead of exhausting the stack.
+    static let maxDepth = 256
+
+    private final class Depth {
+        var value = 0
+    }
+
+    private let depth = Depth()
+
+    init(schema: JSONSchema) { self.schema = schema }
+
     private func recurse(_ index: Int, _ value: Value, _ result: inout Result, _ context: [String]) {
+        depth.value += 1
+        defer { depth.value -= 1 }
+        if depth.value > JSONSchemaValidator.maxDepth {
+            result.add("internal", context, "Internal Error schema recursion exceeds \(JSONSchemaValidator.maxDepth) levels")
+            return
+        }
         let node = schema.nodes[index]
         if let pass = node.pass {
             if !pass { result.add("false", context, "False always fails validation") }

@@ -162,6 +162,19 @@ import Testing
 
     @Test(arguments: matchCases) func match(_ c: BuiltinCase) { c.check() }
 
+    @Test func selfReferencesEndWithAnError() throws {
+        for schema in [##"{"$ref": "#"}"##, ##"{"anyOf": [{"$ref": "#"}]}"##, ##"{"items": {"$ref": "#"}}"##] {
+            let result = try #require(try call("json.match_schema", .str("[[[[1]]]]"), .str(schema)))
+            #expect(result.arrayValue?.first != nil, "\(schema)")
+        }
+        var deep = "1"
+        for _ in 0..<600 { deep = "[" + deep + "]" }
+        let result = try #require(try call("json.match_schema", .str(deep), .str(##"{"items": {"$ref": "#"}}"##)))
+        #expect(result.arrayValue?.first == .false)
+        let errors = result.arrayValue?.last?.arrayValue ?? []
+        #expect(errors.contains { $0[.str("type")] == .str("internal") })
+    }
+
     @Test func compiledSchemasAreReused() throws {
         let caches = BuiltinCaches()
         let schema = try JSONSchemaOperands.compiled(Self.idSchema, caches: caches)
