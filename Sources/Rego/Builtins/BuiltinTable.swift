@@ -8,7 +8,8 @@ public enum BuiltinTable {
             Builtins.glob, Builtins.net, Builtins.types, Builtins.casts, Builtins.encoding,
             Builtins.time, Builtins.bits, Builtins.numbers, Builtins.units, Builtins.semver,
             Builtins.crypto, Builtins.misc, Builtins.runtime, Builtins.jwt, Builtins.x509,
-            Builtins.graphql,
+            Builtins.graphql, Builtins.graph, Builtins.testSupport, Builtins.providersAWS, Builtins.yaml,
+            Builtins.jsonSchema,
         ]
         for family in families {
             for builtin in family {
