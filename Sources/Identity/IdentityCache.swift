@@ -73,7 +73,8 @@ public final class IdentityCache: Sendable {
     }
 
     /// `exe` of `parent` and its ancestors, nearest first. A cached ancestor ends the walk with
-    /// its own list; an ancestor that exits meanwhile ends it where it was.
+    /// its own list; an ancestor that exits meanwhile, or that we may not inspect, ends it where
+    /// it was (so the list can be shorter than the real chain, never different from it).
     private func ancestors(from parent: pid_t) throws(ProcError) -> [String] {
         let limit = options.maximumAncestors
         var list: [String] = []
@@ -89,7 +90,11 @@ public final class IdentityCache: Sendable {
                 let reader = try ProcReader(pid: current)
                 exe = try reader.readExe(version: try reader.statExe())
                 stat = try reader.readStat()
-            } catch where error.kind == .missing {
+            } catch where error.kind == .missing || error.kind == .permission {
+                // The ancestor exited, or lies beyond what we may inspect (another user
+                // namespace, a more privileged process): the list ends with the last one we saw.
+                logger.debug(
+                    "ancestor walk ended", metadata: ["process.pid": "\(current)", "errno": "\(error.errno)"])
                 break
             }
             list.append(exe.path)

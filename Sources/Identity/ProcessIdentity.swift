@@ -15,7 +15,8 @@ public struct ProcessIdentity: Sendable, Hashable {
     /// `exe` lies outside `root` (a process that chrooted itself after exec); `exe` is then the
     /// path as Airlock sees it.
     public var exeOutsideRoot: Bool
-    /// `exe` of the parent, grandparent…, nearest first, up to the supervised root or pid 1.
+    /// `exe` of the parent, grandparent…, nearest first, up to the supervised root or pid 1, or
+    /// up to the last ancestor Airlock may inspect (one in another user namespace ends it).
     public var ancestors: [String]
     /// argv. Diagnostics only: the process controls it.
     public var cmdline: [String]
