@@ -88,7 +88,7 @@ public final class IdentityCache: Sendable {
             let exe: ExecutablePath, stat: ProcStat
             do {
                 let reader = try ProcReader(pid: current)
-                exe = try reader.readExe(version: try reader.statExe())
+                exe = try reader.readExe()
                 stat = try reader.readStat()
             } catch where error.kind == .missing || error.kind == .permission {
                 // The ancestor exited, or lies beyond what we may inspect (another user

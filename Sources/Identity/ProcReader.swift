@@ -70,20 +70,21 @@ public struct ProcReader: ~Copyable {
 
     /// argv as the process currently shows it (empty for zombies and kernel threads).
     public func readCmdline() throws(ProcError) -> [String] {
-        do { return Cmdline.parse(try SystemCall.readAll(at: directory.raw, "cmdline")) } catch {
+        do { return Cmdline.parse(try SystemCall.readRecord(at: directory.raw, "cmdline")) } catch {
             throw failure(.readCmdline, "cmdline", error)
         }
     }
 
     /// The executable as the process names it: the root prefix removed, ` (deleted)` turned into
-    /// a flag. `version` is `statExe()` taken beforehand; it tells an unlinked file (no links left)
-    /// from one whose name really ends in " (deleted)".
-    public func readExe(version: FileVersion) throws(ProcError) -> ExecutablePath {
+    /// a flag. `version` (`statExe()`, taken beforehand by callers that keep it) tells a deleted
+    /// file from a live one whose name really ends in " (deleted)"; without it the file is
+    /// stat'ed only when the suffix is there.
+    public func readExe(version: FileVersion? = nil) throws(ProcError) -> ExecutablePath {
         let link = try readExeLink()
         let root = try readRootLink()
         var text = link
         var deleted = false
-        if link.hasSuffix(ExecutablePath.deletedSuffix) && !namesLiveFile(link, root: root, version: version) {
+        if link.hasSuffix(ExecutablePath.deletedSuffix), !namesLiveFile(link, root: root, version: version) {
             text.removeLast(ExecutablePath.deletedSuffix.count)
             deleted = true
         }
@@ -95,10 +96,11 @@ public struct ProcReader: ~Copyable {
 
     /// Whether `link` (suffix included) is the name of the running executable, looked up inside
     /// the process root. Only asked when the suffix is there, so rarely.
-    private func namesLiveFile(_ link: String, root: String, version: FileVersion) -> Bool {
+    private func namesLiveFile(_ link: String, root: String, version: FileVersion?) -> Bool {
         guard let inside = ExecutablePath.relative(link, toRoot: root),
+            let running = version ?? (try? statExe()),
             let info = try? SystemCall.status(at: directory.raw, "root" + inside, flags: AT_SYMLINK_NOFOLLOW)
         else { return false }
-        return FileID(info) == version.id
+        return FileID(info) == running.id
     }
 }

@@ -1,7 +1,9 @@
 /// SHA-256 (FIPS 180-4), incremental. Pure Swift so the module needs no crypto library; tested
 /// against the NIST vectors and `sha256sum`.
 public struct SHA256: Sendable {
-    private var state: SIMD8<UInt32> = SHA256.initialState
+    /// H0…H7. A tuple, not SIMD8: with SIMD the optimizer keeps a…h in vector registers and
+    /// spends the rounds shuffling lanes (half the speed).
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = SHA256.initialState
     /// Bytes of an incomplete block carried over between `update` calls.
     private var pending: [UInt8] = []
     private var byteCount: UInt64 = 0
@@ -40,8 +42,7 @@ public struct SHA256: Sendable {
         tail.withUnsafeBytes { compress(blocks: $0) }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for index in 0..<8 {
-            let word = state[index]
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
             digest += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
         }
         return digest
@@ -80,8 +81,7 @@ public struct SHA256: Sendable {
                         let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
                         schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
                     }
-                    var a = state[0], b = state[1], c = state[2], d = state[3]
-                    var e = state[4], f = state[5], g = state[6], h = state[7]
+                    var (a, b, c, d, e, f, g, h) = state
                     for t in 0..<64 {
                         let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
                         let choice = (e & f) ^ (~e & g)
@@ -98,15 +98,19 @@ public struct SHA256: Sendable {
                         b = a
                         a = temp1 &+ temp2
                     }
-                    state &+= SIMD8(a, b, c, d, e, f, g, h)
+                    state = (
+                        state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                        state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
+                    )
                     offset += 64
                 }
             }
         }
     }
 
-    private static let initialState = SIMD8<UInt32>(
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
+    private static let initialState: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+    )
 
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -122,6 +126,7 @@ public struct SHA256: Sendable {
 
 extension UInt32 {
     @inline(__always) fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
-        (self >> count) | (self << (32 - count))
+        // Masking shifts: the counts are constants below 32, so skip the over-shift checks.
+        (self &>> count) | (self &<< (32 &- count))
     }
 }

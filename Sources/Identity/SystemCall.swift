@@ -54,23 +54,19 @@ enum SystemCall {
         return info
     }
 
-    /// Reads up to `bytes.count` bytes from `fd`, looping over short reads; returns how many.
-    static func read(_ fd: Int32, into bytes: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
-        var filled = 0
-        while filled < bytes.count {
-            let count = Glibc.read(fd, bytes.baseAddress! + filled, bytes.count - filled)
-            if count < 0 {
-                if Glibc.errno == EINTR { continue }
-                throw .current
-            }
-            if count == 0 { break }
-            filled += count
+    /// One `read(2)`, retried on EINTR. A `/proc/<pid>` record (stat, status, cmdline) comes back
+    /// whole from one read when the buffer is large enough, so a short read means the end and
+    /// saves the extra call that would return 0.
+    static func readOnce(_ fd: Int32, into bytes: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+        while true {
+            let count = Glibc.read(fd, bytes.baseAddress, bytes.count)
+            if count >= 0 { return count }
+            if Glibc.errno != EINTR { throw .current }
         }
-        return filled
     }
 
-    /// Opens `name` under `dirfd`, reads at most `capacity` bytes into stack memory and hands them
-    /// to `body`. `/proc` files are generated on read, so one open + read sees one snapshot.
+    /// Opens the `/proc` record `name` under `dirfd`, reads it (at most `capacity` bytes) into
+    /// stack memory with one read and hands it to `body`: one read is one snapshot.
     static func withContents<R>(
         at dirfd: Int32, _ name: String, capacity: Int,
         _ body: (UnsafeBufferPointer<UInt8>) -> R
@@ -80,7 +76,7 @@ enum SystemCall {
             byteCount: capacity, alignment: 1
         ) { buffer in
             do throws(SystemError) {
-                let count = try read(fd.raw, into: buffer)
+                let count = try readOnce(fd.raw, into: buffer)
                 let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 return .success(body(UnsafeBufferPointer(start: bytes, count: count)))
             } catch {
@@ -90,8 +86,9 @@ enum SystemCall {
         return try result.get()
     }
 
-    /// Reads all of `name` under `dirfd` into an array, for files without a useful size bound.
-    static func readAll(at dirfd: Int32, _ name: String) throws(SystemError) -> [UInt8] {
+    /// Reads all of the `/proc` record `name` under `dirfd` into an array (cmdline has no useful
+    /// size bound); a read that does not fill the space offered is the last.
+    static func readRecord(at dirfd: Int32, _ name: String) throws(SystemError) -> [UInt8] {
         let fd = try openAt(dirfd, name, O_RDONLY)
         var bytes: [UInt8] = []
         var chunk = 4096
@@ -100,7 +97,7 @@ enum SystemCall {
             bytes.append(contentsOf: repeatElement(0, count: chunk))
             let outcome = bytes.withUnsafeMutableBytes { all in
                 Result { () throws(SystemError) -> Int in
-                    try read(fd.raw, into: UnsafeMutableRawBufferPointer(rebasing: all[start...]))
+                    try readOnce(fd.raw, into: UnsafeMutableRawBufferPointer(rebasing: all[start...]))
                 }
             }
             let count = try outcome.get()
