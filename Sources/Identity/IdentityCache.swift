@@ -21,7 +21,9 @@ public final class IdentityCache: Sendable {
         var executable: FileID
     }
 
-    public init(options: IdentityOptions = IdentityOptions(), hashes: ExecutableHashes = ExecutableHashes(), logger: Logger) {
+    public init(
+        options: IdentityOptions = IdentityOptions(), hashes: ExecutableHashes = ExecutableHashes(), logger: Logger
+    ) {
         self.options = options
         self.hashes = hashes
         self.logger = logger
@@ -66,7 +68,8 @@ public final class IdentityCache: Sendable {
             pid: pid, startTime: stat.startTime, exe: exe.path, exeDeleted: exe.deleted, root: exe.root,
             exeOutsideRoot: exe.outsideRoot, ancestors: ancestors, cmdline: cmdline,
             uid: status.uid.effective, gid: status.gid.effective, sha256: sha256)
-        let entry = Entry(identity: identity, directory: ProcDirectoryHandle(reader.takeDirectory()), executable: version.id)
+        let entry = Entry(
+            identity: identity, directory: ProcDirectoryHandle(reader.takeDirectory()), executable: version.id)
         entries.withLock { $0.insert(entry, for: pid) }
         logger.debug("identity read", metadata: ["process.pid": "\(pid)", "process.exe": "\(identity.exe)"])
         return identity
@@ -85,12 +88,13 @@ public final class IdentityCache: Sendable {
                 if !options.endsWalk(at: current) { list += entry.identity.ancestors.prefix(limit - list.count) }
                 break
             }
-            let exe: ExecutablePath, stat: ProcStat
+            let exe: ExecutablePath
+            let stat: ProcStat
             do {
                 let reader = try ProcReader(pid: current)
                 exe = try reader.readExe()
                 stat = try reader.readStat()
-            } catch where error.kind == .missing || error.kind == .permission {
+            } catch  where error.kind == .missing || error.kind == .permission {
                 // The ancestor exited, or lies beyond what we may inspect (another user
                 // namespace, a more privileged process): the list ends with the last one we saw.
                 logger.debug(
@@ -107,7 +111,9 @@ public final class IdentityCache: Sendable {
 
 extension ProcessIdentity {
     /// Reads `pid` once, without keeping anything (for the CLI and tests).
-    public static func read(pid: pid_t, options: IdentityOptions = IdentityOptions()) throws(ProcError) -> ProcessIdentity {
+    public static func read(pid: pid_t, options: IdentityOptions = IdentityOptions()) throws(ProcError)
+        -> ProcessIdentity
+    {
         var once = options
         once.capacity = 1
         let silent = Logger(label: "airlock.identity", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -34,7 +34,9 @@ public struct ProcReader: ~Copyable {
 
     /// The process root as this reader sees it (`/proc/<pid>/root`'s link text).
     public func readRootLink() throws(ProcError) -> String {
-        do { return try SystemCall.readLink(at: directory.raw, "root") } catch { throw failure(.readRoot, "root", error) }
+        do { return try SystemCall.readLink(at: directory.raw, "root") } catch {
+            throw failure(.readRoot, "root", error)
+        }
     }
 
     /// `stat` of the running executable (through the magic link, so deleted files work too).
@@ -46,7 +48,9 @@ public struct ProcReader: ~Copyable {
 
     /// Opens the running executable for reading; works after the file was deleted or replaced.
     func openExe() throws(ProcError) -> OwnedFD {
-        do { return try SystemCall.openAt(directory.raw, "exe", O_RDONLY) } catch { throw failure(.openExe, "exe", error) }
+        do { return try SystemCall.openAt(directory.raw, "exe", O_RDONLY) } catch {
+            throw failure(.openExe, "exe", error)
+        }
     }
 
     public func readStat() throws(ProcError) -> ProcStat {

@@ -24,7 +24,9 @@ public struct ProcStat: Sendable, Hashable {
     /// Parses the one line of `/proc/<pid>/stat`. `comm` may hold spaces and parentheses, so it
     /// runs from the first `(` to the *last* `)`; nothing after that can contain a `)`.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ProcStat? {
-        let open = UInt8(ascii: "("), close = UInt8(ascii: ")"), space = UInt8(ascii: " ")
+        let open = UInt8(ascii: "(")
+        let close = UInt8(ascii: ")")
+        let space = UInt8(ascii: " ")
         guard let first = bytes.firstIndex(of: open), let last = bytes.lastIndex(of: close),
             first < last,
             let pid = parseDecimal(bytes[..<first].dropLast(bytes[first - 1] == space ? 1 : 0))

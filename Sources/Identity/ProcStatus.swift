@@ -30,7 +30,9 @@ public struct ProcStatus: Sendable, Hashable {
     /// Parses the `Key:\tvalue` lines; nil when `PPid`, `Uid` or `Gid` is missing or malformed.
     /// Those lines come early, so a read cut at the buffer's size still holds them.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ProcStatus? {
-        var ppid: pid_t?, uid: IDs?, gid: IDs?
+        var ppid: pid_t?
+        var uid: IDs?
+        var gid: IDs?
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
             let key = line[..<colon]

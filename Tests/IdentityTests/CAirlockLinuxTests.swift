@@ -10,7 +10,10 @@ import Testing
         defer { close(pidfd) }
         var pipeFDs: [Int32] = [0, 0]
         #expect(pipe(&pipeFDs) == 0)
-        defer { close(pipeFDs[0]); close(pipeFDs[1]) }
+        defer {
+            close(pipeFDs[0])
+            close(pipeFDs[1])
+        }
         let copy = airlock_pidfd_getfd(pidfd, pipeFDs[1], 0)
         #expect(copy >= 0, "pidfd_getfd: \(String(cString: strerror(errno)))")
         defer { close(copy) }

@@ -7,7 +7,9 @@ import Testing
 /// Timings for docs/PERFORMANCE.md; they print and assert nothing (tests never assert on time).
 /// Run on a release build:
 /// `AIRLOCK_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter IdentityBenchmarks`
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["AIRLOCK_BENCH"] != nil, "set AIRLOCK_BENCH=1 to measure"))
+@Suite(
+    .serialized,
+    .enabled(if: ProcessInfo.processInfo.environment["AIRLOCK_BENCH"] != nil, "set AIRLOCK_BENCH=1 to measure"))
 struct IdentityBenchmarks {
     static let logger = Logger(label: "airlock.identity.bench", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -51,7 +53,8 @@ struct IdentityBenchmarks {
             unbounded.forget(child)
             _ = try unbounded.identity(of: child)
         }
-        let hashing = IdentityCache(options: IdentityOptions(supervisedRoot: outer.pid, hashExecutables: true), logger: Self.logger)
+        let hashing = IdentityCache(
+            options: IdentityOptions(supervisedRoot: outer.pid, hashExecutables: true), logger: Self.logger)
         _ = try hashing.identity(of: child)
         try Self.measure("identity cold + sha256 (digest cached)", iterations: 5_000) {
             hashing.forget(child)
@@ -63,7 +66,8 @@ struct IdentityBenchmarks {
         let tree = try SymlinkTree(sleeper: try TestPrograms.sleeper)
         let process = try RunningProcess("/usr/sbin/chroot", [tree.root, "/usr/bin/sleeper", "300"])
         try process.waitForExe { $0.hasSuffix("/usr/bin/sleeper") }
-        let inProcess = RootFS.process(process.pid), inDirectory = RootFS.directory(tree.root)
+        let inProcess = RootFS.process(process.pid)
+        let inDirectory = RootFS.directory(tree.root)
         try Self.measure("resolveInRoot /proc/<pid>/root /usr/bin/python3.11 (0 hops)", iterations: 20_000) {
             _ = try inProcess.resolve("/usr/bin/python3.11")
         }

@@ -34,7 +34,8 @@ import Testing
     @Test func execInvalidates() throws {
         let directory = try TemporaryDirectory("exec")
         let flag = directory.path("go")
-        let shell = ProcessIdentityTests.canonical("/bin/sh"), sleep = ProcessIdentityTests.canonical("/usr/bin/sleep")
+        let shell = ProcessIdentityTests.canonical("/bin/sh")
+        let sleep = ProcessIdentityTests.canonical("/usr/bin/sleep")
         let process = try RunningProcess(
             "/bin/sh", ["-c", "while [ ! -e '\(flag)' ]; do /usr/bin/sleep 0.02; done; exec /usr/bin/sleep 300"])
         try process.waitForExe { $0 == shell }

@@ -13,7 +13,8 @@ import Testing
     /// Fields 5…21 filled with small numbers, then start time, then the tail the kernel prints.
     static func line(pid: Int, comm: String, state: String, ppid: Int, start: UInt64) -> String {
         let middle = (5...21).map { String($0) }.joined(separator: " ")
-        return "\(pid) (\(comm)) \(state) \(ppid) \(middle) \(start) 2990080 394 18446744073709551615 1 1 0 0 0 0 0 6 0\n"
+        return
+            "\(pid) (\(comm)) \(state) \(ppid) \(middle) \(start) 2990080 394 18446744073709551615 1 1 0 0 0 0 0 6 0\n"
     }
 
     static let cases: [Case] = [

@@ -73,7 +73,8 @@ import Testing
     @Test func permissionDeniedWithoutPtraceCapability() throws {
         try requireRoot("setpriv --reuid and capset")
         try Command.require("/usr/bin/setpriv", package: "util-linux")
-        let process = try RunningProcess("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/sleep", "300"])
+        let process = try RunningProcess(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/sleep", "300"])
         try process.waitForExe { $0 == Self.canonical("/usr/bin/sleep") }
         let pid = process.pid
 
@@ -85,7 +86,10 @@ import Testing
         }
         let exeError = ProcError(step: .statExe, pid: pid, path: "/proc/\(pid)/exe", errno: EACCES)
         #expect(throws: exeError) { try identity.get() }
-        #expect(exeError.description == "statExe /proc/\(pid)/exe (pid \(pid)): Permission denied; reading another process's /proc entries needs CAP_SYS_PTRACE (or the same uid and gid as the process)")
+        #expect(
+            exeError.description
+                == "statExe /proc/\(pid)/exe (pid \(pid)): Permission denied; reading another process's /proc entries needs CAP_SYS_PTRACE (or the same uid and gid as the process)"
+        )
         let rootError = ProcError(step: .resolveInRoot, pid: pid, path: "/proc/\(pid)/root", errno: EACCES)
         #expect(throws: rootError) { try resolved.get() }
         #expect(rootError.description.contains("needs CAP_SYS_PTRACE"))

@@ -33,7 +33,8 @@ import Testing
         try requireRoot("unshare --mount")
         try Command.require("/usr/bin/unshare", package: "util-linux")
         let tree = try SymlinkTree(sleeper: try TestPrograms.sleeper)
-        let process = try RunningProcess("/usr/bin/unshare", ["--mount", "--root=\(tree.root)", "/usr/bin/sleeper", "300"])
+        let process = try RunningProcess(
+            "/usr/bin/unshare", ["--mount", "--root=\(tree.root)", "/usr/bin/sleeper", "300"])
         try process.waitForExe { $0.hasSuffix("/usr/bin/sleeper") }
 
         let identity = try ProcessIdentity.read(pid: process.pid)
@@ -51,7 +52,8 @@ import Testing
         try Command.require("/usr/bin/unshare", package: "util-linux")
         let tree = try SymlinkTree(sleeper: try TestPrograms.sleeper)
         let mountPoint = try TemporaryDirectory("mnt")
-        let script = "mount --bind '\(tree.root)' '\(mountPoint.path)' && exec chroot '\(mountPoint.path)' /usr/bin/sleeper 30"
+        let script =
+            "mount --bind '\(tree.root)' '\(mountPoint.path)' && exec chroot '\(mountPoint.path)' /usr/bin/sleeper 30"
         let process = try RunningProcess("/usr/bin/unshare", ["--mount", "/bin/sh", "-c", script])
         try process.waitForExe { $0.hasSuffix("/usr/bin/sleeper") }
 

@@ -1,5 +1,4 @@
 import CAirlockLinux
-import CAirlockLinux
 import Foundation
 import Glibc
 import Testing

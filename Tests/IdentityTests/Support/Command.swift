@@ -24,7 +24,8 @@ enum Command {
         process.waitUntilExit()
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else {
-            throw TestSetupError("\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text)")
+            throw TestSetupError(
+                "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text)")
         }
         return text
     }

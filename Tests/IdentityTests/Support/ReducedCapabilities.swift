@@ -32,6 +32,8 @@ func withoutCapabilities<T: Sendable>(_ dropped: [Int32], _ body: @escaping @Sen
     }
     thread.start()
     done.wait()
-    guard let result = outcome.withLock({ $0 }) else { throw TestSetupError("capability thread ended without a result") }
+    guard let result = outcome.withLock({ $0 }) else {
+        throw TestSetupError("capability thread ended without a result")
+    }
     return try result.get()
 }

@@ -60,7 +60,9 @@ struct ResolveCase: Sendable, CustomTestStringConvertible {
 
     static let all: [ResolveCase] = [
         .init(requested: "/usr/bin/python3.11", expectation: .resolves("/usr/bin/python3.11", hops: [])),
-        .init(requested: "/usr/bin/python3", expectation: .resolves("/usr/bin/python3.11", hops: ["/usr/bin/python3 -> python3.11"])),
+        .init(
+            requested: "/usr/bin/python3",
+            expectation: .resolves("/usr/bin/python3.11", hops: ["/usr/bin/python3 -> python3.11"])),
         .init(
             requested: "/usr/local/bin/python3",
             expectation: .resolves(
@@ -76,17 +78,24 @@ struct ResolveCase: Sendable, CustomTestStringConvertible {
         .init(requested: "/lib/tool", expectation: .resolves("/usr/lib/tool", hops: ["/lib -> /usr/lib"])),
         .init(
             requested: "/usr/bin/a",
-            expectation: .resolves("/usr/bin/python3.11", hops: ["/usr/bin/a -> b", "/usr/bin/b -> c", "/usr/bin/c -> python3.11"])),
+            expectation: .resolves(
+                "/usr/bin/python3.11", hops: ["/usr/bin/a -> b", "/usr/bin/b -> c", "/usr/bin/c -> python3.11"])),
         .init(requested: "/usr/bin/x", expectation: .fails(ELOOP, tried: "/usr/bin/x")),
         .init(requested: "/usr/bin/self", expectation: .fails(ELOOP, tried: "/usr/bin/self")),
         .init(requested: "/usr/bin/dangling", expectation: .fails(ENOENT, tried: "/usr/bin/missing-target")),
         .init(requested: "/usr/bin/nothing", expectation: .fails(ENOENT, tried: "/usr/bin/nothing")),
-        .init(requested: "/usr/bin/evil", expectation: .resolves("/etc/passwd", hops: ["/usr/bin/evil -> ../../../../etc/passwd"])),
-        .init(requested: "/usr/bin/evil-abs", expectation: .resolves("/etc/passwd", hops: ["/usr/bin/evil-abs -> /../../etc/passwd"])),
+        .init(
+            requested: "/usr/bin/evil",
+            expectation: .resolves("/etc/passwd", hops: ["/usr/bin/evil -> ../../../../etc/passwd"])),
+        .init(
+            requested: "/usr/bin/evil-abs",
+            expectation: .resolves("/etc/passwd", hops: ["/usr/bin/evil-abs -> /../../etc/passwd"])),
         .init(requested: "/usr/bin/hostname", expectation: .fails(ENOENT, tried: "/etc/hostname")),
         .init(requested: "/../../../usr/bin/python3", expectation: .resolves("/usr/bin/python3.11", hops: nil)),
         .init(requested: "/usr/bin/../bin/./python3", expectation: .resolves("/usr/bin/python3.11", hops: nil)),
-        .init(requested: "/usr/bin/up/bin/python3.11", expectation: .resolves("/usr/bin/python3.11", hops: ["/usr/bin/up -> .."])),
+        .init(
+            requested: "/usr/bin/up/bin/python3.11",
+            expectation: .resolves("/usr/bin/python3.11", hops: ["/usr/bin/up -> .."])),
         .init(requested: "/etc/escape-dir/passwd", expectation: .resolves("/etc/passwd", hops: nil)),
         .init(requested: "/usr/bin/python3.11/extra", expectation: .fails(ENOTDIR, tried: "/usr/bin/python3.11/extra")),
         .init(requested: "/usr/bin/python3/.", expectation: .fails(ENOTDIR, tried: "/usr/bin/python3.11/.")),

@@ -25,7 +25,10 @@ final class TemporaryDirectory {
         let full = path(relative)
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: full, contents: Data(contents.utf8), attributes: [.posixPermissions: Int(mode)]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: full, contents: Data(contents.utf8), attributes: [.posixPermissions: Int(mode)])
+        else {
             throw TestSetupError("cannot write \(full)")
         }
     }

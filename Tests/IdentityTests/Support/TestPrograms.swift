@@ -62,7 +62,9 @@ enum TestPrograms {
             let digest = SHA256.hex(SHA256.hash(Array((sleeperSource + pivotSource).utf8))).prefix(16)
             let directory = "/tmp/airlock-identity-programs-\(digest)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return .success((try compile(sleeperSource, "sleeper", in: directory), try compile(pivotSource, "pivot", in: directory)))
+            return .success(
+                (try compile(sleeperSource, "sleeper", in: directory), try compile(pivotSource, "pivot", in: directory))
+            )
         } catch let error as TestSetupError {
             return .failure(error)
         } catch {
@@ -72,8 +74,9 @@ enum TestPrograms {
 
     private static func compile(_ source: String, _ name: String, in directory: String) throws -> String {
         try Command.require("/usr/bin/cc", package: "gcc")
-        guard FileManager.default.fileExists(atPath: "/usr/lib/x86_64-linux-gnu/libc.a")
-            || FileManager.default.fileExists(atPath: "/usr/lib/aarch64-linux-gnu/libc.a")
+        guard
+            FileManager.default.fileExists(atPath: "/usr/lib/x86_64-linux-gnu/libc.a")
+                || FileManager.default.fileExists(atPath: "/usr/lib/aarch64-linux-gnu/libc.a")
         else { throw TestSetupError("libc.a is missing: `cc -static` needs the Debian package libc6-dev") }
         let binary = "\(directory)/\(name)"
         if access(binary, X_OK) == 0 { return binary }
@@ -82,7 +85,9 @@ enum TestPrograms {
         try source.write(toFile: scratch + ".c", atomically: true, encoding: .utf8)
         try Command.run("/usr/bin/cc", ["-static", "-O2", "-o", scratch, scratch + ".c"])
         unlink(scratch + ".c")
-        guard rename(scratch, binary) == 0 else { throw TestSetupError("rename \(scratch): \(String(cString: strerror(errno)))") }
+        guard rename(scratch, binary) == 0 else {
+            throw TestSetupError("rename \(scratch): \(String(cString: strerror(errno)))")
+        }
         return binary
     }
 }
