@@ -33,6 +33,12 @@ let package = Package(
             name: "CSeccomp", pkgConfig: "libseccomp",
             providers: [.apt(["libseccomp-dev"])]),
         .target(name: "JSON", dependencies: ["Rego", "CJansson"]),
+        // Wrappers for Linux syscalls libc lacks or hides behind macros; one prefixed function each.
+        .target(name: "CAirlockLinux"),
+        // /proc readers, the in-root symlink walk, executable hashing and the identity cache.
+        .target(
+            name: "Identity",
+            dependencies: ["Rego", "CAirlockLinux", .product(name: "Logging", package: "swift-log")]),
 
         // Rank 2: loading policies and data the way `opa eval -d` does.
         .target(
@@ -55,6 +61,9 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Rego", "JSON"]),
         // Runs the built `airlock` binary (and unit-tests its output helpers through @testable).
         .testTarget(name: "CLITests", dependencies: ["airlock", "Rego"]),
+        .testTarget(
+            name: "IdentityTests",
+            dependencies: ["Identity", "CAirlockLinux", "Rego", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

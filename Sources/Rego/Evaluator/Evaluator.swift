@@ -122,7 +122,7 @@ final class Evaluation: @unchecked Sendable {
         maxDepth = options.maxDepth
         strict = options.strictBuiltinErrors
         builtinContext = BuiltinContext(
-            strict: options.strictBuiltinErrors, nowNanos: options.nowNanos ?? 0, printSink: options.printSink)
+            strict: options.strictBuiltinErrors, nowNanos: options.nowNanos ?? WallClock.nowNanos(), printSink: options.printSink)
     }
 
     /// The first value of the query's first expression, or nil when undefined.
