@@ -39,8 +39,9 @@ extension Value {
     @inlinable var fastHash: UInt64 {
         switch self {
         case .string(let s):
-            var s = s
-            return s.withUTF8 { Value.hashBytes($0) }
+            if let h = s.utf8.withContiguousStorageIfAvailable({ Value.hashBytes($0) }) { return h }
+            var copy = s
+            return copy.withUTF8 { Value.hashBytes($0) }
         case .number(let n):
             switch n.storage {
             case .int(let i): return Value.mix(UInt64(bitPattern: Int64(i)) ^ 0x9E37_79B9_7F4A_7C15)

@@ -123,27 +123,35 @@ extension Value: Hashable {
     /// Byte equality of two strings (Go's string equality), comparing contiguous UTF-8 storage.
     @inlinable static func bytesEqual(_ a: String, _ b: String) -> Bool {
         // Same length first: most unequal keys differ there, and it needs no storage access.
-        if a.utf8.count != b.utf8.count { return false }
-        var a = a
-        var b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
-                var i = 0
-                let n = pa.count
-                // Eight bytes at a time, then the tail.
-                while i + 8 <= n {
-                    let x = UnsafeRawPointer(pa.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let y = UnsafeRawPointer(pb.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if x != y { return false }
-                    i += 8
-                }
-                while i < n {
-                    if pa[i] != pb[i] { return false }
-                    i += 1
-                }
-                return true
-            }
+        let au = a.utf8
+        let bu = b.utf8
+        if au.count != bu.count { return false }
+        // Native strings expose their bytes without copying; others fall back to iteration.
+        let fast = au.withContiguousStorageIfAvailable { pa in
+            bu.withContiguousStorageIfAvailable { pb in equalBytes(pa, pb) }
         }
+        if let result = fast ?? nil { return result }
+        return au.elementsEqual(bu)
+    }
+
+    @inlinable static func equalBytes(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = pa.count
+        guard n > 0, let a = pa.baseAddress, let b = pb.baseAddress else { return true }
+        var i = 0
+        // Eight bytes at a time, then the tail.
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+            {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     public func hash(into hasher: inout Hasher) {
