@@ -107,23 +107,12 @@ extension Evaluation {
     static func inserting(_ value: Value, at keys: ArraySlice<Value>, into object: RegoObject, location: SourceLocation)
         throws(RegoError) -> RegoObject
     {
-        let key = keys.first!
-        var object = object
-        if keys.count == 1 {
-            if let existing = object[key], existing != value {
+        try updating(at: keys, in: object, location: location) { (existing) throws(RegoError) -> Value in
+            if let existing, existing != value {
                 throw RegoError(.conflict, "object keys must be unique", at: location)
             }
-            object.insert(value, forKey: key)
-            return object
+            return value
         }
-        let inner: RegoObject
-        switch object[key] {
-        case nil: inner = RegoObject()
-        case .object(let o)?: inner = o
-        default: throw RegoError(.conflict, "object keys must be unique", at: location)
-        }
-        object.insert(.object(try inserting(value, at: keys.dropFirst(), into: inner, location: location)), forKey: key)
-        return object
     }
 
     /// Merges `value` into the nested key path: objects merge key by key, sets unite, other
@@ -131,14 +120,22 @@ extension Evaluation {
     static func merging(_ value: Value, at keys: ArraySlice<Value>, into object: RegoObject, location: SourceLocation)
         throws(RegoError) -> RegoObject
     {
-        var object = object
+        try updating(at: keys, in: object, location: location) { (existing) throws(RegoError) -> Value in
+            guard let existing else { return value }
+            return try merge(existing, value, location: location)
+        }
+    }
+
+    /// Replaces the value at the nested key path with `leaf(old value)`, creating objects on the
+    /// way; a non-object in the way is a conflict.
+    private static func updating(
+        at keys: ArraySlice<Value>, in object: RegoObject, location: SourceLocation,
+        _ leaf: (Value?) throws(RegoError) -> Value
+    ) throws(RegoError) -> RegoObject {
         let key = keys.first!
+        var object = object
         if keys.count == 1 {
-            if let existing = object[key] {
-                object.insert(try merge(existing, value, location: location), forKey: key)
-            } else {
-                object.insert(value, forKey: key)
-            }
+            object.insert(try leaf(object[key]), forKey: key)
             return object
         }
         let inner: RegoObject
@@ -147,7 +144,7 @@ extension Evaluation {
         case .object(let o)?: inner = o
         default: throw RegoError(.conflict, "object keys must be unique", at: location)
         }
-        object.insert(.object(try merging(value, at: keys.dropFirst(), into: inner, location: location)), forKey: key)
+        object.insert(.object(try updating(at: keys.dropFirst(), in: inner, location: location, leaf)), forKey: key)
         return object
     }
 
