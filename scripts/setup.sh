@@ -10,6 +10,10 @@ APT_PACKAGES=(
     libjansson-dev   # JSON module (jansson)
     libseccomp-dev   # supervisor (seccomp user notification)
     pkg-config       # SwiftPM finds both through pkg-config
+    gcc              # Identity tests build small static helper programs (cc -static)
+    libc6-dev        #   … and link them against the static libc
+    util-linux       # unshare, setpriv: namespaces and credentials in the Identity tests
+    coreutils        # chroot, sha256sum, sleep
 )
 
 wanted=("${APT_PACKAGES[@]}" "$@")
