@@ -9,12 +9,23 @@ extension Evaluation {
                 var acc: [Value] = []
                 return try evalItems(args, 0, &acc) { (_) throws(RegoError) -> Bool in try k(v) }
             case .callee(let replacement):
-                // The replacement runs without any mock: inside it `f` and other mocked functions
-                // are the originals (a mock never calls another mock), as in OPA.
-                let saved = functionOverrides
-                functionOverrides = [:]
-                defer { functionOverrides = saved }
-                return try evalCall(replacement, args, location: location, k)
+                // Arguments are evaluated with the mocks in force (they may call mocked functions);
+                // the replacement itself runs without any mock: inside it `f` and other mocked
+                // functions are the originals (a mock never calls another mock), as in OPA.
+                var acc: [Value] = []
+                return try evalItems(args, 0, &acc) { (values) throws(RegoError) -> Bool in
+                    let saved = self.functionOverrides
+                    self.functionOverrides = [:]
+                    defer { self.functionOverrides = saved }
+                    return try self.evalCall(replacement, values.map { .constant($0) }, location: location) {
+                        (result) throws(RegoError) -> Bool in
+                        // The rest of the body sees the mocks again.
+                        let inner = self.functionOverrides
+                        self.functionOverrides = saved
+                        defer { self.functionOverrides = inner }
+                        return try k(result)
+                    }
+                }
             }
         }
         switch callee {
