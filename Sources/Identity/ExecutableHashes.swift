@@ -1,4 +1,5 @@
 import Glibc
+import Rego
 import Synchronization
 
 /// SHA-256 of executables, computed once per file version (device, inode, size, mtime, ctime), so

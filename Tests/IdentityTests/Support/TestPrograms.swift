@@ -1,3 +1,4 @@
+import Rego
 import Foundation
 import Glibc
 

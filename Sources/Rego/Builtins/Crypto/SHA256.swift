@@ -1,6 +1,15 @@
-/// SHA-256 (FIPS 180-4), incremental. Pure Swift so the module needs no crypto library; tested
-/// against the NIST vectors and `sha256sum`.
-public struct SHA256: Sendable {
+/// SHA-256 (FIPS 180-4), incremental. Pure Swift so the engine needs no crypto library; tested
+/// against the NIST vectors and `sha256sum`. One implementation serves `crypto.sha256`, HMAC, JWT
+/// and the Identity module's executable hashes.
+public struct SHA256: Sendable, Digest {
+    static let blockSize = 64
+
+    static func hash(_ message: [UInt8]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(message)
+        return hasher.finalize()
+    }
+
     /// H0…H7. A tuple, not SIMD8: with SIMD the optimizer keeps a…h in vector registers and
     /// spends the rounds shuffling lanes (half the speed).
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = SHA256.initialState
