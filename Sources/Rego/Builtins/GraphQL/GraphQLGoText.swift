@@ -16,7 +16,7 @@ extension GraphQL {
                 case "\\": out += "\\\\"
                 case "\"": out += "\\\""
                 default:
-                    if isPrintable(scalar) {
+                    if Rego.GoText.isPrint(scalar) {
                         out.unicodeScalars.append(scalar)
                     } else if scalar.value < 0x80 {
                         out += "\\x" + hex(scalar.value, width: 2)
@@ -28,22 +28,6 @@ extension GraphQL {
                 }
             }
             return out + "\""
-        }
-
-        /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-        static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar == " " { return true }
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                .nonspacingMark, .spacingMark, .enclosingMark,
-                .decimalNumber, .letterNumber, .otherNumber,
-                .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                .initialPunctuation, .finalPunctuation, .otherPunctuation,
-                .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-                return true
-            default:
-                return false
-            }
         }
 
         static func hex(_ value: UInt32, width: Int) -> String {
