@@ -45,6 +45,8 @@ public struct Term: Sendable {
     public enum TemplatePart: Sendable {
         case text(String)
         case expression(Term)
+        /// `{term with target as value …}`: an expression evaluated under `with` modifiers.
+        case modified(Term, with: [WithModifier])
     }
 }
 

@@ -68,7 +68,15 @@ struct BodyCompiler {
         case .call(_, let args):
             for a in args { collectVariables(a, into: &out) }
         case .template(let parts):
-            for case .expression(let e) in parts { collectVariables(e, into: &out) }
+            for part in parts {
+                switch part {
+                case .text: break
+                case .expression(let e): collectVariables(e, into: &out)
+                case .modified(let e, let modifiers):
+                    collectVariables(e, into: &out)
+                    for w in modifiers where !namesFunction(w.value) { collectVariables(w.value, into: &out) }
+                }
+            }
         }
     }
 
@@ -211,6 +219,13 @@ struct BodyCompiler {
                 switch p {
                 case .text(let s): out.append(.text(s))
                 case .expression(let e): out.append(.term(try compileTerm(e, scope: scope)))
+                case .modified(let e, let modifiers):
+                    var withs: [CWith] = []
+                    for w in modifiers { withs.append(try compileWith(w, scope: scope)) }
+                    let literal = CLiteral(
+                        kind: .term(try compileTerm(e, scope: scope)), with: withs, location: term.location,
+                        resultSlot: layout.wildcard(in: scope), reportsValue: true)
+                    out.append(.literal(literal))
                 }
             }
             return .template(out, location: term.location)

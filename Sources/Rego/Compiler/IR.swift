@@ -50,6 +50,8 @@ final class DataRef: Sendable {
 enum CTemplatePart: Sendable {
     case text(String)
     case term(CTerm)
+    /// An expression under `with` modifiers, compiled as a literal reporting into a slot.
+    case literal(CLiteral)
 }
 
 /// What a call invokes.

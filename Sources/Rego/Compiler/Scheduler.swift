@@ -91,7 +91,13 @@ struct Scheduler {
         case .call(_, let args, _):
             for a in args { collectValueNeeds(a, into: &out) }
         case .template(let parts, _):
-            for case .term(let e) in parts { collectValueNeeds(e, into: &out) }
+            for part in parts {
+                switch part {
+                case .text: break
+                case .term(let e): collectValueNeeds(e, into: &out)
+                case .literal(let lit): out.formUnion(usedSlots(lit))
+                }
+            }
         }
     }
 
@@ -288,7 +294,13 @@ struct Scheduler {
         case .call(_, let args, _):
             for a in args { collectAll(a, into: &out) }
         case .template(let parts, _):
-            for case .term(let e) in parts { collectAll(e, into: &out) }
+            for part in parts {
+                switch part {
+                case .text: break
+                case .term(let e): collectAll(e, into: &out)
+                case .literal(let lit): collectAll(lit, into: &out)
+                }
+            }
         }
     }
 }

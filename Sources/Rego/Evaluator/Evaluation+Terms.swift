@@ -88,11 +88,20 @@ extension Evaluation {
             for p in parts {
                 switch p {
                 case .text(let s): out += s
-                case .term(let t):
+                case .term, .literal:
                     var value: Value?
-                    _ = try evalTerm(t) { (v) throws(RegoError) -> Bool in
-                        value = v
-                        return true
+                    switch p {
+                    case .term(let t):
+                        _ = try evalTerm(t) { (v) throws(RegoError) -> Bool in
+                            value = v
+                            return true
+                        }
+                    case .literal(let lit):
+                        _ = try evalLiteral(lit) { () throws(RegoError) -> Bool in
+                            value = self.slots[self.base + lit.resultSlot]
+                            return true
+                        }
+                    case .text: break
                     }
                     switch value {
                     case .string(let s)?: out += s

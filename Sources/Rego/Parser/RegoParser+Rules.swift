@@ -297,8 +297,12 @@ extension Term {
         case .object(let items):
             return items.lazy.compactMap { $0.key.firstNonConstantKind ?? $0.value.firstNonConstantKind }.first
         case .template(let parts):
-            for case .expression(let term) in parts {
-                if let found = term.firstNonConstantKind { return found }
+            for part in parts {
+                switch part {
+                case .text: continue
+                case .expression(let term), .modified(let term, _):
+                    if let found = term.firstNonConstantKind { return found }
+                }
             }
             return nil
         }

@@ -84,7 +84,7 @@ extension RegoParser {
             if !text.isEmpty { parts.append(.text(text)) }
             try advance()
             if last { return Term(.template(parts), at: location) }
-            parts.append(.expression(try parseTemplateExpression()))
+            parts.append(try parseTemplateExpression())
             guard token.isSymbol(.rightBrace) else { try fail("expected } to end template string expression") }
             previousEnd = token.end
             token = try lexer.continueTemplate(raw: raw, closingBrace: token)
@@ -106,7 +106,7 @@ extension RegoParser {
     /// The expression inside `{…}` of a template string. OPA reads a whole literal and then
     /// rejects the forms that make no sense there.
     @inline(never)
-    private mutating func parseTemplateExpression() throws -> Term {
+    private mutating func parseTemplateExpression() throws -> Term.TemplatePart {
         let literal = try parseLiteral()
         if literal.negated {
             try fail("unexpected negation ('not') in template-string expression", at: literal.location)
@@ -122,11 +122,8 @@ extension RegoParser {
             case "assign": try fail("unexpected assignment (':=') in template-string expression", at: literal.location)
             default: break
             }
-            // The AST keeps a term per expression, so `with` cannot be represented here.
-            if !literal.withModifiers.isEmpty {
-                try fail("unexpected 'with' in template-string expression", at: literal.withModifiers[0].location)
-            }
-            return term
+            if !literal.withModifiers.isEmpty { return .modified(term, with: literal.withModifiers) }
+            return .expression(term)
         }
     }
 }

@@ -30,6 +30,9 @@ enum ASTRendering {
                 switch part {
                 case .text(let text): return text
                 case .expression(let term): return "{\(render(term))}"
+                case .modified(let term, let modifiers):
+                    let withs = modifiers.map { " with \(render($0.target)) as \(render($0.value))" }.joined()
+                    return "{\(render(term))\(withs)}"
                 }
             }
             return "$\"" + inner.joined() + "\""
