@@ -14,6 +14,10 @@ public struct EvaluationOptions: Sendable {
     public var maxSteps: Int = 50_000_000
     /// Maximum nesting of rule and function calls before `eval_limit_error`.
     public var maxDepth: Int = 1_000
+    /// Stack the evaluator may use below its entry point before `eval_limit_error`. Deep
+    /// recursion in a hostile policy (`f(x) := f(x + 1)`) must end in an error, never in a stack
+    /// overflow; one nested rule call takes a few KiB, so the default allows a few hundred.
+    public var maxStackBytes: Int = 1 << 20
     /// `time.now_ns()` for this evaluation; nil means the current wall clock.
     public var nowNanos: Int? = nil
     /// Where `print` writes.

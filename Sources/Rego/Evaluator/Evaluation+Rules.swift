@@ -18,6 +18,7 @@ extension Evaluation {
         if depth > maxDepth {
             throw RegoError(.limit, "evaluation exceeded maximum depth \(maxDepth)", at: rule.location)
         }
+        try checkStack(rule.location)
         let saved = pushFrame(rule.frameSize)
         defer { popFrame(saved, rule.frameSize) }
         var matched = false
@@ -206,6 +207,7 @@ extension Evaluation {
         if depth > maxDepth {
             throw RegoError(.limit, "evaluation exceeded maximum depth \(maxDepth)", at: rule.location)
         }
+        try checkStack(rule.location)
         let saved = pushFrame(rule.frameSize)
         defer { popFrame(saved, rule.frameSize) }
         // Parameters that can only be evaluated once the body has bound their variables

@@ -82,6 +82,9 @@ final class Evaluation: @unchecked Sendable {
     var maxSteps = 0
     var depth = 0
     var maxDepth = 0
+    var maxStackBytes = 0
+    /// Address of a local in the frame that started this evaluation (the stack grows down).
+    var stackEntry: UInt = 0
     var strict = false
     var builtinContext = BuiltinContext()
 
@@ -120,6 +123,7 @@ final class Evaluation: @unchecked Sendable {
         depth = 0
         maxSteps = options.maxSteps
         maxDepth = options.maxDepth
+        maxStackBytes = options.maxStackBytes
         strict = options.strictBuiltinErrors
         builtinContext = BuiltinContext(
             strict: options.strictBuiltinErrors, nowNanos: options.nowNanos ?? WallClock.nowNanos(), printSink: options.printSink)
@@ -127,6 +131,7 @@ final class Evaluation: @unchecked Sendable {
 
     /// The first value of the query's first expression, or nil when undefined.
     func firstValue(_ query: CompiledQuery) throws(RegoError) -> Value? {
+        markStackEntry()
         let saved = pushFrame(query.frameSize)
         defer { popFrame(saved, query.frameSize) }
         var result: Value?
@@ -139,6 +144,7 @@ final class Evaluation: @unchecked Sendable {
     }
 
     func run(_ query: CompiledQuery) throws(RegoError) -> [QueryResult] {
+        markStackEntry()
         let saved = pushFrame(query.frameSize)
         defer { popFrame(saved, query.frameSize) }
         var results: [QueryResult] = []
@@ -188,6 +194,21 @@ final class Evaluation: @unchecked Sendable {
         steps += 1
         if steps > maxSteps {
             throw RegoError(.limit, "evaluation exceeded \(maxSteps) steps", at: location)
+        }
+        try checkStack(location)
+    }
+
+    @inline(never) func markStackEntry() {
+        var marker: UInt8 = 0
+        stackEntry = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    /// Fails cleanly when evaluation has used more than its stack budget.
+    @inline(__always) func checkStack(_ location: SourceLocation?) throws(RegoError) {
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        if stackEntry > here && stackEntry - here > UInt(maxStackBytes) {
+            throw RegoError(.limit, "evaluation exceeded its stack budget of \(maxStackBytes) bytes (recursion too deep)", at: location)
         }
     }
 }
