@@ -79,17 +79,9 @@ struct X509Certificate: Sendable {
         if let explicitExtensions = try fields.optional(0xA3) {
             guard version == 2 else { throw CryptoError("x509: malformed extensions") }
             var inner = try explicitExtensions.children()
-            var list = try inner.next(DERElement.sequence, "extensions").children()
-            while !list.isAtEnd {
-                extensions.append(try X509Extension.parse(try list.next(DERElement.sequence, "extension")))
-            }
+            extensions = try X509Extension.parseList(try inner.next(DERElement.sequence, "extensions"))
         }
-        let publicKeyAlgorithm = switch keyOID {
-        case OID.rsaEncryption: 1
-        case OID.ecPublicKey: 3
-        case OID.ed25519: 4
-        default: 0
-        }
+        let publicKeyAlgorithm = publicKeyAlgorithmCode(keyOID)
         var result = X509Certificate(
             raw: certificate.encoded, rawTBS: tbs.encoded, rawSubjectPublicKeyInfo: spki.encoded,
             rawSubject: subjectElement.encoded, rawIssuer: issuerElement.encoded,
@@ -322,5 +314,25 @@ struct X509Extension: Sendable {
         }
         let value = try fields.next(DERElement.octetString, "extension value").content
         return X509Extension(id: id, critical: critical, value: value)
+    }
+
+    /// `Extensions ::= SEQUENCE OF Extension`, as certificates and certificate requests carry them.
+    static func parseList(_ sequence: DERElement) throws(CryptoError) -> [X509Extension] {
+        var extensions: [X509Extension] = []
+        var list = try sequence.children()
+        while !list.isAtEnd {
+            extensions.append(try parse(try list.next(DERElement.sequence, "extension")))
+        }
+        return extensions
+    }
+}
+
+/// Go's `x509.PublicKeyAlgorithm` number for a SubjectPublicKeyInfo algorithm (0 = unknown).
+func publicKeyAlgorithmCode(_ keyOID: [Int]) -> Int {
+    switch keyOID {
+    case OID.rsaEncryption: 1
+    case OID.ecPublicKey: 3
+    case OID.ed25519: 4
+    default: 0
     }
 }

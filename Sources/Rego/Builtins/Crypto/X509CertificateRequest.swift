@@ -47,19 +47,11 @@ struct X509CertificateRequest: Sendable {
                 guard type == extensionRequest else { continue }
                 var values = try attribute.next(DERElement.set, "attribute values").children()
                 while !values.isAtEnd {
-                    var list = try values.next(DERElement.sequence, "extensions").children()
-                    while !list.isAtEnd {
-                        extensions.append(try X509Extension.parse(try list.next(DERElement.sequence, "extension")))
-                    }
+                    extensions += try X509Extension.parseList(try values.next(DERElement.sequence, "extensions"))
                 }
             }
         }
-        let publicKeyAlgorithm = switch keyOID {
-        case OID.rsaEncryption: 1
-        case OID.ecPublicKey: 3
-        case OID.ed25519: 4
-        default: 0
-        }
+        let publicKeyAlgorithm = publicKeyAlgorithmCode(keyOID)
         var result = X509CertificateRequest(
             raw: request.encoded, rawTBS: info.encoded, rawSubjectPublicKeyInfo: spki.encoded,
             rawSubject: subjectElement.encoded, version: version, signature: Array(signatureBits),
