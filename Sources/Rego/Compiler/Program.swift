@@ -27,6 +27,10 @@ final class CRule: Sendable {
     let location: SourceLocation
     /// True when `value` is a constant and there is no suffix/key: the first solution settles it.
     let stopsAtFirstSolution: Bool
+    /// Positions of parameters unified before the body, and of those compared after it (template
+    /// strings such as `f($"{x}")` need the body's bindings first).
+    let leadingParameters: [Int]
+    let trailingParameters: [Int]
 
     init(
         kind: Kind, path: [String], suffix: [CTerm], key: CTerm?, value: CTerm, parameters: [CTerm],
@@ -43,6 +47,13 @@ final class CRule: Sendable {
         self.frameSize = frameSize
         self.location = location
         self.stopsAtFirstSolution = value.isConstant && suffix.isEmpty && key == nil && elseClauses.isEmpty
+        var leading: [Int] = []
+        var trailing: [Int] = []
+        for (i, p) in parameters.enumerated() {
+            if case .template = p { trailing.append(i) } else { leading.append(i) }
+        }
+        self.leadingParameters = leading
+        self.trailingParameters = trailing
     }
 }
 

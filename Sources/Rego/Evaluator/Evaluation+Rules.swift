@@ -9,8 +9,9 @@ extension Evaluation {
 
     /// Runs one definition in a fresh frame: `onSolution` is called for each solution of its
     /// body (or of the first `else` clause that has one) with the head value term to evaluate.
+    /// A function's `arguments` are unified with its parameters first.
     private func runDefinition(
-        _ rule: CRule, stopAtFirst: Bool,
+        _ rule: CRule, arguments: [Value]? = nil, stopAtFirst: Bool,
         _ onSolution: (_ valueTerm: CTerm) throws(RegoError) -> Bool
     ) throws(RegoError) -> Bool {
         depth += 1
@@ -21,8 +22,25 @@ extension Evaluation {
         try checkStack(rule.location)
         let saved = pushFrame(rule.frameSize)
         defer { popFrame(saved, rule.frameSize) }
+        guard let arguments else { return try runBodies(rule, arguments: nil, stopAtFirst: stopAtFirst, onSolution) }
+        guard rule.parameters.count == arguments.count else { return false }
+        return try unifyParameters(rule, rule.leadingParameters, arguments, 0) { () throws(RegoError) -> Bool in
+            try self.runBodies(rule, arguments: arguments, stopAtFirst: stopAtFirst, onSolution)
+        }
+    }
+
+    private func runBodies(
+        _ rule: CRule, arguments: [Value]?, stopAtFirst: Bool,
+        _ onSolution: (_ valueTerm: CTerm) throws(RegoError) -> Bool
+    ) throws(RegoError) -> Bool {
         var matched = false
         let stopped = try evalBody(rule.body, 0) { () throws(RegoError) -> Bool in
+            if let arguments, !rule.trailingParameters.isEmpty {
+                let holds = try self.unifyParameters(rule, rule.trailingParameters, arguments, 0) {
+                    () throws(RegoError) -> Bool in true
+                }
+                if !holds { return false }
+            }
             matched = true
             return try onSolution(rule.value) || stopAtFirst
         }
@@ -177,7 +195,8 @@ extension Evaluation {
         }
         var result: Value?
         for rule in set.rules {
-            try bindParametersAndRun(rule, args) { (valueTerm) throws(RegoError) -> Bool in
+            _ = try runDefinition(rule, arguments: args, stopAtFirst: rule.stopsAtFirstSolution) {
+                (valueTerm) throws(RegoError) -> Bool in
                 try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
                     if let r = result, r != v {
                         throw RegoError(.conflict, "functions must not produce multiple outputs for same inputs", at: rule.location)
@@ -188,7 +207,7 @@ extension Evaluation {
             }
         }
         if result == nil, let d = set.defaultRule {
-            try bindParametersAndRun(d, args) { (valueTerm) throws(RegoError) -> Bool in
+            _ = try runDefinition(d, arguments: args, stopAtFirst: true) { (valueTerm) throws(RegoError) -> Bool in
                 try self.evalTerm(valueTerm) { (v) throws(RegoError) -> Bool in
                     result = v
                     return true
@@ -198,55 +217,14 @@ extension Evaluation {
         return result
     }
 
-    private func bindParametersAndRun(_ rule: CRule, _ args: [Value], _ onSolution: (CTerm) throws(RegoError) -> Bool)
-        throws(RegoError)
+    /// Unifies the parameters at `positions` with their arguments.
+    private func unifyParameters(_ rule: CRule, _ positions: [Int], _ args: [Value], _ i: Int, _ k: Continuation)
+        throws(RegoError) -> Bool
     {
-        guard rule.parameters.count == args.count else { return }
-        depth += 1
-        defer { depth -= 1 }
-        if depth > maxDepth {
-            throw RegoError(.limit, "evaluation exceeded maximum depth \(maxDepth)", at: rule.location)
-        }
-        try checkStack(rule.location)
-        let saved = pushFrame(rule.frameSize)
-        defer { popFrame(saved, rule.frameSize) }
-        // Parameters that can only be evaluated once the body has bound their variables
-        // (`f($"{x}") := … if { x = … }`) are compared after the body.
-        var immediate: [Int] = []
-        var deferred: [Int] = []
-        for (i, p) in rule.parameters.enumerated() {
-            if case .template = p { deferred.append(i) } else { immediate.append(i) }
-        }
-        _ = try unifyParameters(immediate.map { rule.parameters[$0] }, immediate.map { args[$0] }, 0) { () throws(RegoError) -> Bool in
-            var matched = false
-            let r = try self.evalBody(rule.body, 0) { () throws(RegoError) -> Bool in
-                if !deferred.isEmpty {
-                    let ok = try self.unifyParameters(deferred.map { rule.parameters[$0] }, deferred.map { args[$0] }, 0) {
-                        () throws(RegoError) -> Bool in true
-                    }
-                    if !ok { return false }
-                }
-                matched = true
-                return try onSolution(rule.value) || rule.stopsAtFirstSolution
-            }
-            if matched || rule.elseClauses.isEmpty { return r }
-            for clause in rule.elseClauses {
-                var elseMatched = false
-                _ = try self.evalBody(clause.body, 0) { () throws(RegoError) -> Bool in
-                    elseMatched = true
-                    _ = try onSolution(clause.value)
-                    return true
-                }
-                if elseMatched { return true }
-            }
-            return false
-        }
-    }
-
-    private func unifyParameters(_ params: [CTerm], _ args: [Value], _ i: Int, _ k: Continuation) throws(RegoError) -> Bool {
-        if i == params.count { return try k() }
-        return try unify(params[i], args[i]) { () throws(RegoError) -> Bool in
-            try self.unifyParameters(params, args, i + 1, k)
+        if i == positions.count { return try k() }
+        let p = positions[i]
+        return try unify(rule.parameters[p], args[p]) { () throws(RegoError) -> Bool in
+            try self.unifyParameters(rule, positions, args, i + 1, k)
         }
     }
 }
