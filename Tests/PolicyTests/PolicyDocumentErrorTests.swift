@@ -120,6 +120,20 @@ import Testing
         Case(
             "version missing", "network_policies: {}\n",
             error(.missingKey, 1, 1, "version", #"missing required key "version""#)),
+        Case(
+            "version missing, the rest still checked", "network_policies:\n  p: {}\n",
+            error(.missingKey, 1, 1, "version", #"missing required key "version""#),
+            error(.missingKey, 2, 6, "network_policies.p.endpoints", #"missing required key "endpoints""#),
+            error(.missingKey, 2, 6, "network_policies.p.binaries", #"missing required key "binaries""#)),
+        Case(
+            "version mistyped, the rest still checked", "version: \"1\"\nbogus: 1\n",
+            error(.wrongType, 1, 10, "version", #"expected the integer 1, found a string "1""#),
+            error(
+                .unknownKey, 2, 1, "bogus",
+                #"unknown key "bogus", expected one of: version, network_policies, unix_sockets"#)),
+        Case(
+            "an empty file", "# nothing yet\n",
+            PolicyError(.missingKey, file: file, key: "version", message: #"missing required key "version""#)),
 
         // Missing keys and port choices.
         Case(

@@ -160,6 +160,11 @@ struct NodeReader {
 
     static func tagName(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.rawValue) }
 
+    /// Whether `a` was written before `b` (nodes without a mark count as first).
+    static func isBefore(_ a: Node, _ b: Node) -> Bool {
+        (a.mark?.line ?? 0, a.mark?.column ?? 0) < (b.mark?.line ?? 0, b.mark?.column ?? 0)
+    }
+
     static func isNull(_ node: Node) -> Bool {
         if case .scalar = node { return tagName(node) == .null }
         return false

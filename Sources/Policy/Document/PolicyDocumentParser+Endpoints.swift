@@ -42,9 +42,7 @@ extension PolicyDocumentParser {
         let list = mapping["ports"]
         if let single, let list {
             // Point at whichever was written second: that is the one to delete.
-            let later = [single, list].max {
-                ($0.key.mark?.line ?? 0, $0.key.mark?.column ?? 0) < ($1.key.mark?.line ?? 0, $1.key.mark?.column ?? 0)
-            }!
+            let later = NodeReader.isBefore(single.key, list.key) ? list : single
             reader.report(
                 .invalidValue, at: later.key, mapping.path,
                 "expected either \"port\" or \"ports\", found both")

@@ -33,16 +33,17 @@ struct PolicyDocumentParser {
         guard let top = reader.mapping(root, at: .root, expected: "a mapping with version and network_policies")
         else { return nil }
 
-        // The version decides what every other key means, so an unknown one stops here.
-        guard let versionEntry = top["version"] else {
+        // The version decides what every other key means, so an unknown one stops here. A
+        // missing or mistyped one was most likely meant to be 1: the rest is checked as such.
+        var version: Int?
+        if let versionEntry = top["version"] {
+            switch self.version(versionEntry) {
+            case .supported(let number): version = number
+            case .wrongType: break
+            case .unsupported: return nil
+            }
+        } else {
             reader.report(.missingKey, at: top.node, top.path.key("version"), "missing required key \"version\"")
-            return nil
-        }
-        let version: Int?
-        switch self.version(versionEntry) {
-        case .supported(let number): version = number
-        case .wrongType: version = nil
-        case .unsupported: return nil
         }
 
         reader.rejectUnknownKeys(top, allowed: PolicyDocumentParser.topLevelKeys)
