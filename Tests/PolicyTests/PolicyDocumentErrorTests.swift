@@ -113,6 +113,19 @@ import Testing
                 .wrongType, 5, 9, endpoint,
                 #"expected an endpoint mapping with host and port, found a string "pypi.org:443""#)),
 
+        Case(
+            "merging a scalar", policy(endpoint: "{ <<: 5, host: pypi.org, port: 443 }"),
+            error(
+                .wrongType, 5, 15, endpoint,
+                #"expected a mapping or a list of mappings to merge with "<<", found an integer 5"#)),
+        Case(
+            "an unknown key merged in", "version: 1\nnetwork_policies:\n  p:\n    <<: { endpoints: [], bogus: 1 }\n",
+            error(.missingKey, 4, 5, "network_policies.p.binaries", #"missing required key "binaries""#),
+            error(.invalidValue, 4, 22, "network_policies.p.endpoints", "lists no endpoints, so it allows nothing"),
+            error(
+                .unknownKey, 4, 26, "network_policies.p.bogus",
+                #"unknown key "bogus", expected one of: endpoints, binaries"#)),
+
         // Versions.
         Case(
             "version 2 stops the check", "version: 2\nendpoints: []\n",
