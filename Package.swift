@@ -40,30 +40,43 @@ let package = Package(
             name: "Identity",
             dependencies: ["Rego", "CAirlockLinux", .product(name: "Logging", package: "swift-log")]),
 
-        // Rank 2: loading policies and data the way `opa eval -d` does.
+        // Rank 2: policy documents, their paths resolved in the agent's root, generations and
+        // decisions; and loading data the way `opa eval -d` does.
         .target(
             name: "Policy",
-            dependencies: ["Rego", "JSON", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "Rego", "JSON", "Identity", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // Rank 5: the command line.
         .executableTarget(
             name: "airlock",
             dependencies: [
-                "Rego", "JSON", "Policy",
+                "Rego", "JSON", "Policy", "Identity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]),
 
+        // Helpers the test targets share: scratch directories, child processes, static C programs.
+        .target(name: "TestSupport", dependencies: ["CAirlockLinux"], path: "Tests/TestSupport"),
         .testTarget(name: "RegoTests", dependencies: ["Rego", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Rego"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Rego", "JSON"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Rego", "JSON"]),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: [
+                "Policy", "Rego", "JSON", "Identity", "CAirlockLinux", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Runs the built `airlock` binary (and unit-tests its output helpers through @testable).
-        .testTarget(name: "CLITests", dependencies: ["airlock", "Rego"]),
+        .testTarget(name: "CLITests", dependencies: ["airlock", "Rego", "TestSupport"]),
         .testTarget(
             name: "IdentityTests",
-            dependencies: ["Identity", "CAirlockLinux", "Rego", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Identity", "CAirlockLinux", "Rego", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

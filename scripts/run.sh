@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds Airlock (release) and runs its main job on the shipped defaults: today, the decision of the
-# placeholder rules for the example connection. With arguments, runs `airlock ARGS…` instead:
-#   scripts/run.sh eval -d rules/airlock -d rules/examples/data.yaml -i rules/examples/input-denied.json data.airlock.decision
+# Builds Airlock (release) and runs its main job on the shipped defaults: today, two decisions of
+# the shipped rules under the example policy rules/examples/pypi.yaml — python3 reaching PyPI's
+# file hosts (allowed) and curl trying the same (denied, with the reason). With arguments, runs
+# `airlock ARGS…` instead, e.g.:
+#   scripts/run.sh check rules/examples/coding-agent.yaml
+#   scripts/run.sh decide --policy rules/examples/pypi.yaml --pid 4711 --host pypi.org --port 443
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$AIRLOCK_ROOT"
@@ -16,8 +19,9 @@ airlock="$(swift build -c release --show-bin-path)/airlock"
 if (($# > 0)); then
     exec "$airlock" "$@"
 fi
-exec "$airlock" eval \
-    -d rules/airlock \
-    -d rules/examples/data.yaml \
-    -i rules/examples/input.json \
-    data.airlock.decision
+for exe in /usr/bin/python3 /usr/bin/curl; do
+    say "airlock decide: $exe -> files.pythonhosted.org:443"
+    "$airlock" decide --policy rules/examples/pypi.yaml \
+        --exe "$exe" --ancestor /usr/bin/bash --ancestor /usr/local/bin/agent \
+        --host files.pythonhosted.org --port 443
+done

@@ -35,3 +35,13 @@ public struct FileVersion: Sendable, Hashable {
         changed = Timestamp(seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec))
     }
 }
+
+extension FileVersion {
+    /// The version of the file `path` names now, following symlinks (a Kubernetes ConfigMap swaps
+    /// a `..data` link, so the target's version is the one that changes); nil when it is missing.
+    public static func current(at path: String) -> FileVersion? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileVersion(info)
+    }
+}

@@ -11,8 +11,8 @@ struct EvalCommand: ParsableCommand {
             Prints OPA's JSON result set ({"result":[…]}, or {} when the query is undefined). \
             Errors print as {"errors":[…]} and exit with status 1.
 
-            Example: airlock eval -d rules/airlock -d rules/examples/data.yaml \
-            -i rules/examples/input.json data.airlock.decision
+            Example: airlock check rules/examples/pypi.yaml > data.json && \
+            airlock eval -d rules/airlock -d data.json -i rules/examples/input.json data.airlock.decision
             """)
 
     @OptionGroup var dataOptions: DataOptions

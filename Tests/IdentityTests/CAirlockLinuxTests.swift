@@ -1,3 +1,4 @@
+import TestSupport
 import CAirlockLinux
 import Glibc
 import Testing

@@ -1,3 +1,4 @@
+import TestSupport
 import Rego
 import Foundation
 import Glibc

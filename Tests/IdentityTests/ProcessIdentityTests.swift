@@ -1,3 +1,4 @@
+import TestSupport
 import CAirlockLinux
 import Foundation
 import Glibc
@@ -166,18 +167,4 @@ func ancestorChain(of pid: pid_t) -> [String] {
         current = parentPID(of: parent)
     }
     return chain
-}
-
-func parentPID(of pid: pid_t) -> pid_t? {
-    guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-        let close = text.lastIndex(of: ")")
-    else { return nil }
-    let fields = text[text.index(after: close)...].split(separator: " ")
-    return fields.count > 1 ? pid_t(fields[1]) : nil
-}
-
-/// Children of `pid`, found by scanning /proc (CONFIG_PROC_CHILDREN may be off).
-func childPIDs(of pid: pid_t) -> [pid_t] {
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-    return entries.compactMap { pid_t($0) }.filter { parentPID(of: $0) == pid }
 }

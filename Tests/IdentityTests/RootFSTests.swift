@@ -1,3 +1,4 @@
+import TestSupport
 import CAirlockLinux
 import Foundation
 import Glibc

@@ -2,10 +2,10 @@ import Foundation
 import Glibc
 
 /// A scratch directory under /tmp, removed with everything in it on deinit.
-final class TemporaryDirectory {
-    let path: String
+public final class TemporaryDirectory {
+    public let path: String
 
-    init(_ label: String = "identity") throws {
+    public init(_ label: String = "test") throws {
         var template = Array("/tmp/airlock-\(label)-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw TestSetupError("mkdtemp failed: \(String(cString: strerror(errno)))")
@@ -13,15 +13,15 @@ final class TemporaryDirectory {
         path = String(cString: made)
     }
 
-    func path(_ relative: String) -> String { path + "/" + relative }
+    public func path(_ relative: String) -> String { path + "/" + relative }
 
-    func makeDirectory(_ relative: String, mode: mode_t = 0o755) throws {
+    public func makeDirectory(_ relative: String, mode: mode_t = 0o755) throws {
         try FileManager.default.createDirectory(
             atPath: path(relative), withIntermediateDirectories: true,
             attributes: [.posixPermissions: Int(mode)])
     }
 
-    func write(_ relative: String, _ contents: String, mode: mode_t = 0o644) throws {
+    public func write(_ relative: String, _ contents: String, mode: mode_t = 0o644) throws {
         let full = path(relative)
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -34,7 +34,7 @@ final class TemporaryDirectory {
     }
 
     /// `relative` becomes a symlink whose text is exactly `target`.
-    func link(_ relative: String, to target: String) throws {
+    public func link(_ relative: String, to target: String) throws {
         let full = path(relative)
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -46,7 +46,7 @@ final class TemporaryDirectory {
     /// Copies with `cp` in a child process. Copying here would hold a write descriptor that
     /// a concurrently spawned child inherits for a moment, and executing the copy then fails with
     /// ETXTBSY.
-    func copy(_ source: String, to relative: String) throws {
+    public func copy(_ source: String, to relative: String) throws {
         let full = path(relative)
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -1,16 +1,13 @@
-import Rego
 import Foundation
 import Glibc
 
-@testable import Identity
-
 /// Small static C programs the tests run inside bare root trees (no libc there to load), built
 /// once per test run with `cc -static` (Debian: gcc and libc6-dev).
-enum TestPrograms {
+public enum TestPrograms {
     /// Sleeps for argv[1] seconds (default 30). On SIGUSR1 it overwrites argv[1] with X's, so a
     /// test can change what /proc/<pid>/cmdline says without an exec. With argv[2], it first
     /// chroots itself there (its executable is then outside its root).
-    static let sleeperSource = """
+    public static let sleeperSource = """
         #include <signal.h>
         #include <stdlib.h>
         #include <unistd.h>
@@ -32,7 +29,7 @@ enum TestPrograms {
 
     /// `pivot NEWROOT PROGRAM ARGS…`: a private mount namespace whose root is NEWROOT (bind
     /// mounted, pivot_root, old root detached), then exec PROGRAM — a container's view.
-    static let pivotSource = """
+    public static let pivotSource = """
         #define _GNU_SOURCE
         #include <sched.h>
         #include <stdio.h>
@@ -54,14 +51,14 @@ enum TestPrograms {
         }
         """
 
-    static var sleeper: String { get throws { try built.get().sleeper } }
-    static var pivot: String { get throws { try built.get().pivot } }
+    public static var sleeper: String { get throws { try built.get().sleeper } }
+    public static var pivot: String { get throws { try built.get().pivot } }
 
     private static let built: Result<(sleeper: String, pivot: String), TestSetupError> = {
         do {
             // Named after the sources, so later runs reuse the binaries instead of piling up copies.
-            let digest = SHA256.hex(SHA256.hash(Array((sleeperSource + pivotSource).utf8))).prefix(16)
-            let directory = "/tmp/airlock-identity-programs-\(digest)"
+            let digest = fnv1a(sleeperSource + pivotSource)
+            let directory = "/tmp/airlock-test-programs-\(digest)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             return .success(
                 (try compile(sleeperSource, "sleeper", in: directory), try compile(pivotSource, "pivot", in: directory))
@@ -94,8 +91,18 @@ enum TestPrograms {
 }
 
 /// Fails the test when not root: chroot, mount namespaces and setpriv need it.
-func requireRoot(_ what: String) throws {
+public func requireRoot(_ what: String) throws {
     guard geteuid() == 0 else {
         throw TestSetupError("\(what) needs root (CAP_SYS_ADMIN, CAP_SYS_CHROOT); run the tests as root as CI does")
     }
+}
+
+/// A stable name for the sources (Swift's Hasher is seeded per process): 64-bit FNV-1a, in hex.
+private func fnv1a(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+    }
+    return String(hash, radix: 16)
 }

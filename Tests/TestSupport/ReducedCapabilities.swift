@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Capabilities are per thread on Linux and capset(2) changes only the caller, so the rest of the
 /// test process keeps running as full root; the thread restores its set and ends afterwards.
-func withoutCapabilities<T: Sendable>(_ dropped: [Int32], _ body: @escaping @Sendable () -> T) throws -> T {
+public func withoutCapabilities<T: Sendable>(_ dropped: [Int32], _ body: @escaping @Sendable () -> T) throws -> T {
     let outcome = Mutex<Result<T, TestSetupError>?>(nil)
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {

@@ -2,13 +2,13 @@ import Foundation
 import Glibc
 
 /// Runs helper commands for the tests and keeps long-running ones to stop them later.
-enum Command {
+public enum Command {
     /// Runs to completion; throws with the output when it fails. Output goes through a file, not
     /// a pipe: children other tests start meanwhile inherit open descriptors, and a pipe would
     /// not reach end-of-file until they exit.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let outputPath = "/tmp/airlock-identity-output-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    public static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let outputPath = "/tmp/airlock-test-output-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         guard FileManager.default.createFile(atPath: outputPath, contents: nil) else {
             throw TestSetupError("cannot create \(outputPath)")
         }
@@ -31,7 +31,7 @@ enum Command {
     }
 
     /// Whether `name` is an executable file, so a test can say which tool is missing.
-    static func require(_ path: String, package: String) throws {
+    public static func require(_ path: String, package: String) throws {
         guard access(path, X_OK) == 0 else {
             throw TestSetupError("\(path) is missing (install the Debian package \(package))")
         }
@@ -39,11 +39,11 @@ enum Command {
 }
 
 /// A process started for a test, killed and reaped on deinit.
-final class RunningProcess {
-    let process: Process
-    var pid: pid_t { process.processIdentifier }
+public final class RunningProcess {
+    public let process: Process
+    public var pid: pid_t { process.processIdentifier }
 
-    init(_ executable: String, _ arguments: [String]) throws {
+    public init(_ executable: String, _ arguments: [String]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -56,7 +56,7 @@ final class RunningProcess {
     /// exec through chroot, unshare or a shell is complete).
     /// exec switches the `exe` link before it lays out the new argv, so this also waits for a
     /// non-empty cmdline.
-    func waitForExe(_ ready: (String) -> Bool) throws {
+    public func waitForExe(_ ready: (String) -> Bool) throws {
         try waitUntil("pid \(pid) to exec the expected file") {
             guard let link = try? readLinkText("/proc/\(pid)/exe"), ready(link),
                 let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
@@ -67,7 +67,7 @@ final class RunningProcess {
 
     /// Kills the process and everything it started: Foundation counts a child as running while
     /// any descendant still holds the descriptors it was started with.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             for descendant in descendantPIDs(of: pid) { kill(descendant, SIGKILL) }
             kill(pid, SIGKILL)
@@ -79,7 +79,7 @@ final class RunningProcess {
 }
 
 /// Children, grandchildren… of `pid`, deepest last.
-func descendantPIDs(of pid: pid_t) -> [pid_t] {
+public func descendantPIDs(of pid: pid_t) -> [pid_t] {
     var found: [pid_t] = []
     var frontier = [pid]
     while let next = frontier.popLast() {
@@ -91,7 +91,7 @@ func descendantPIDs(of pid: pid_t) -> [pid_t] {
 }
 
 /// Polls `condition` every 10 ms for up to 10 s.
-func waitUntil(_ what: String, _ condition: () throws -> Bool) throws {
+public func waitUntil(_ what: String, _ condition: () throws -> Bool) throws {
     let deadline = ContinuousClock.now + .seconds(10)
     while ContinuousClock.now < deadline {
         if try condition() { return }
@@ -101,6 +101,20 @@ func waitUntil(_ what: String, _ condition: () throws -> Bool) throws {
 }
 
 /// `readlink(2)` as the test sees it, independent of the code under test.
-func readLinkText(_ path: String) throws -> String {
+public func readLinkText(_ path: String) throws -> String {
     try FileManager.default.destinationOfSymbolicLink(atPath: path)
+}
+
+public func parentPID(of pid: pid_t) -> pid_t? {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = text.lastIndex(of: ")")
+    else { return nil }
+    let fields = text[text.index(after: close)...].split(separator: " ")
+    return fields.count > 1 ? pid_t(fields[1]) : nil
+}
+
+/// Children of `pid`, found by scanning /proc (CONFIG_PROC_CHILDREN may be off).
+public func childPIDs(of pid: pid_t) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { pid_t($0) }.filter { parentPID(of: $0) == pid }
 }
