@@ -86,7 +86,7 @@ struct BodyCompiler {
         var compiled: CBody = []
         compiled.reserveCapacity(body.count)
         for lit in body { compiled.append(try compileLiteral(lit, scope: scope)) }
-        return Scheduler(layout: layout, scope: scope).order(compiled, bound: bound)
+        return ScanIndexPlanner.plan(Scheduler(layout: layout, scope: scope).order(compiled, bound: bound))
     }
 
     mutating func compileLiteral(_ lit: Literal, scope: Int) throws(RegoError) -> CLiteral {

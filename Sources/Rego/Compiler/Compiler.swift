@@ -195,7 +195,7 @@ enum Compiler {
             expressions.append((compiled.resultSlot, lit.text, lit.location))
             literals.append(compiled)
         }
-        let ordered = Scheduler(layout: compiler.layout, scope: 0).order(literals)
+        let ordered = ScanIndexPlanner.plan(Scheduler(layout: compiler.layout, scope: 0).order(literals))
         var bindings: [(name: String, slot: Int)] = []
         for (slot, name) in compiler.layout.slotNames.enumerated()
         where compiler.layout.slotOwner[slot] == 0 && name != "_" && !name.hasPrefix("$") {

@@ -107,18 +107,30 @@ final class CLiteral: Sendable {
     /// A top-level query expression that is a plain term (`data.authz.allow`): its value is the
     /// result even when it is `false`, as `opa eval` reports it.
     let reportsValue: Bool
+    /// For a `some … in` over base data whose next literal filters the element: how to visit only
+    /// the elements that can pass the filter (see `ScanIndexPlanner`).
+    let scanIndex: ScanIndexSite?
 
-    init(kind: Kind, with: [CWith], location: SourceLocation, resultSlot: Int = -1, reportsValue: Bool = false) {
+    init(
+        kind: Kind, with: [CWith], location: SourceLocation, resultSlot: Int = -1, reportsValue: Bool = false,
+        scanIndex: ScanIndexSite? = nil
+    ) {
         self.kind = kind
         self.with = with
         self.location = location
         self.resultSlot = resultSlot
         self.reportsValue = reportsValue
+        self.scanIndex = scanIndex
     }
 
     /// The same literal reporting into a query result slot.
     func reporting(into slot: Int, value: Bool) -> CLiteral {
-        CLiteral(kind: kind, with: with, location: location, resultSlot: slot, reportsValue: value)
+        CLiteral(kind: kind, with: with, location: location, resultSlot: slot, reportsValue: value, scanIndex: scanIndex)
+    }
+
+    /// The same literal, visiting its elements through `site`.
+    func indexed(by site: ScanIndexSite) -> CLiteral {
+        CLiteral(kind: kind, with: with, location: location, resultSlot: resultSlot, reportsValue: reportsValue, scanIndex: site)
     }
 }
 

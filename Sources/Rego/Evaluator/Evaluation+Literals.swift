@@ -24,14 +24,12 @@ extension Evaluation {
             if found { return false }
             return try recordResult(lit.resultSlot, .true, k)
         case .someIn(let key, let value, let collection):
+            if let site = lit.scanIndex {
+                return try evalIndexedSomeIn(lit, site, key: key, value: value, collection: collection, k)
+            }
             return try evalTerm(collection) { (c) throws(RegoError) -> Bool in
                 try self.forEachElement(of: c) { (elementKey, element) throws(RegoError) -> Bool in
-                    try self.unify(value, element) { () throws(RegoError) -> Bool in
-                        guard let key else { return try self.recordResult(lit.resultSlot, .true, k) }
-                        return try self.unify(key, elementKey) { () throws(RegoError) -> Bool in
-                            try self.recordResult(lit.resultSlot, .true, k)
-                        }
-                    }
+                    try self.visitElement(lit, key: key, value: value, elementKey, element, k)
                 }
             }
         case .every(let key, let value, let domain, let body, _):
@@ -43,6 +41,19 @@ extension Evaluation {
             }
             guard holds else { return false }
             return try recordResult(lit.resultSlot, .true, k)
+        }
+    }
+
+    /// One element of `some key, value in c`: binds the patterns, then runs the rest of the body.
+    @inline(__always)
+    func visitElement(
+        _ lit: CLiteral, key: CTerm?, value: CTerm, _ elementKey: Value, _ element: Value, _ k: Continuation
+    ) throws(RegoError) -> Bool {
+        try unify(value, element) { () throws(RegoError) -> Bool in
+            guard let key else { return try self.recordResult(lit.resultSlot, .true, k) }
+            return try self.unify(key, elementKey) { () throws(RegoError) -> Bool in
+                try self.recordResult(lit.resultSlot, .true, k)
+            }
         }
     }
 

@@ -60,7 +60,11 @@ final class Evaluation: @unchecked Sendable {
     var trail: ContiguousArray<Int> = []
 
     var input: Value?
+    /// `data` as `with` modifiers leave it (the base document merged with their replacements).
     var data: Value = .emptyObject
+    /// The base document the policy was compiled with, whatever `with` does (scan indexes are
+    /// built from it).
+    var baseData: Value = .emptyObject
     /// Rule values of this evaluation, by rule set id; an entry counts only when its generation
     /// is the current one, so a new evaluation invalidates them all at once.
     var ruleCache: ContiguousArray<CacheEntry> = []
@@ -118,6 +122,7 @@ final class Evaluation: @unchecked Sendable {
         if !maskedPaths.isEmpty { maskedPaths.removeAll() }
         if !functionOverrides.isEmpty { functionOverrides.removeAll() }
         self.data = data
+        self.baseData = data
         self.input = input
         steps = 0
         depth = 0

@@ -122,6 +122,9 @@ extension Value: Hashable {
 
     /// Byte equality of two strings (Go's string equality), comparing contiguous UTF-8 storage.
     @inlinable static func bytesEqual(_ a: String, _ b: String) -> Bool {
+        // Identical representations are equal without reading bytes: object keys and the keys of
+        // refs are mostly short, stored inline, so a key found by its hash usually ends here.
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         // Same length first: most unequal keys differ there, and it needs no storage access.
         let au = a.utf8
         let bu = b.utf8
