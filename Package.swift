@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Rank 0: the Rego engine. Standard library only: no OS code, no Foundation on hot paths.
@@ -49,11 +50,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // Rank 3: the egress proxy (explicit and transparent listeners, SSRF guard, decision log).
+        .target(
+            name: "Proxy",
+            dependencies: [
+                "Rego", "JSON", "Identity", "Policy",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // Rank 5: the command line.
         .executableTarget(
             name: "airlock",
             dependencies: [
-                "Rego", "JSON", "Policy", "Identity",
+                "Rego", "JSON", "Policy", "Identity", "Proxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -71,6 +83,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Runs the built `airlock` binary (and unit-tests its output helpers through @testable).
+        .testTarget(
+            name: "ProxyTests",
+            dependencies: [
+                "Proxy", "Policy", "Identity", "Rego", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "CLITests", dependencies: ["airlock", "Rego", "TestSupport"]),
         .testTarget(
             name: "IdentityTests",
