@@ -10,6 +10,10 @@ import Synchronization
 ///     some h in data.hosts
 ///     h.name == input.host             // equality: field == probe (or `=`)
 ///
+/// The collection may also be a constant path below the element of an earlier such iteration
+/// in the same body (`some p in data.policies; …; some e in p.endpoints; e.host == input.host`):
+/// every element of the outer collection then gets its own index, built together.
+///
 /// The evaluator then visits only the elements whose field can pass the filter, in the order a
 /// full iteration visits them (comprehensions and arrays built from the body depend on it); the
 /// filter still runs on each visited element, so the index decides only what may be skipped,
@@ -21,16 +25,34 @@ enum ScanIndexPlanner {
     static func plan(_ body: CBody) -> CBody {
         guard body.count >= 2 else { return body }
         var out = body
+        // Slots holding an element of a base-data collection, with that collection's path.
+        var elementOf: [Int: [Value]] = [:]
         for i in 0..<(body.count - 1) {
-            if let site = site(iteration: body[i], filter: body[i + 1]) { out[i] = body[i].indexed(by: site) }
+            guard case .someIn(_, let value, let collection) = body[i].kind, body[i].with.isEmpty else { continue }
+            let source = self.source(collection, elementOf: elementOf)
+            if case .local(let slot) = value, case .base(let path)? = source { elementOf[slot] = path }
+            if let source, let site = site(iteration: body[i], filter: body[i + 1], source: source) {
+                out[i] = body[i].indexed(by: site)
+            }
         }
         return out
     }
 
-    static func site(iteration: CLiteral, filter: CLiteral) -> ScanIndexSite? {
+    /// Where an iteration's collection comes from, when it is base data.
+    private static func source(_ collection: CTerm, elementOf: [Int: [Value]]) -> ScanIndexSite.Source? {
+        if let path = baseDataPath(collection) { return .base(path) }
+        guard case .ref(.local(let slot), let field) = collection, let outer = elementOf[slot] else { return nil }
+        var keys: [Value] = []
+        for f in field {
+            guard case .constant(let key) = f else { return nil }
+            keys.append(key)
+        }
+        return .eachElement(of: outer, field: keys)
+    }
+
+    static func site(iteration: CLiteral, filter: CLiteral, source: ScanIndexSite.Source) -> ScanIndexSite? {
         guard iteration.with.isEmpty, filter.with.isEmpty,
-            case .someIn(let key, .local(let valueSlot), let collection) = iteration.kind,
-            let path = baseDataPath(collection)
+            case .someIn(let key, .local(let valueSlot), _) = iteration.kind
         else { return nil }
         var keySlot: Int? = nil
         if let key {
@@ -61,14 +83,14 @@ enum ScanIndexPlanner {
         switch op {
         case .equal, .eq:
             if let (root, field) = projection(args[0]), isProbe(args[1], excluding: elementSlots) {
-                return ScanIndexSite(collection: path, filter: .equal, root: root, field: field, probe: args[1])
+                return ScanIndexSite(source: source, filter: .equal, root: root, field: field, probe: args[1])
             }
             if let (root, field) = projection(args[1]), isProbe(args[0], excluding: elementSlots) {
-                return ScanIndexSite(collection: path, filter: .equal, root: root, field: field, probe: args[0])
+                return ScanIndexSite(source: source, filter: .equal, root: root, field: field, probe: args[0])
             }
         case .member2:
             if let (root, field) = projection(args[1]), isProbe(args[0], excluding: elementSlots) {
-                return ScanIndexSite(collection: path, filter: .member, root: root, field: field, probe: args[0])
+                return ScanIndexSite(source: source, filter: .member, root: root, field: field, probe: args[0])
             }
         default: break
         }
@@ -106,10 +128,18 @@ enum ScanIndexPlanner {
     }
 }
 
-/// One indexable iteration: which field of the element the next literal tests, how, and against
-/// what. The index itself is built on first use and then shared by every evaluation of the
-/// policy (the site belongs to one `CompiledPolicy`'s program).
+/// One indexable iteration: which collections it runs over, which field of the element the next
+/// literal tests, how, and against what. The indexes are built on first use and then shared by
+/// every evaluation of the policy (the site belongs to one `CompiledPolicy`'s program).
 final class ScanIndexSite: Sendable {
+    /// Where the iterated collections live in the base document (keys after `data`).
+    enum Source: Sendable {
+        /// `data.a.b`: one collection.
+        case base([Value])
+        /// `p.f` with `p` an element of the collection at the path: one collection per element.
+        case eachElement(of: [Value], field: [Value])
+    }
+
     enum Filter: Sendable {
         /// `field == probe`, `probe == field`, `field = probe`.
         case equal
@@ -123,18 +153,17 @@ final class ScanIndexSite: Sendable {
         case key
     }
 
-    /// Where the collection lives in the base document (keys after `data`).
-    let collection: [Value]
+    let source: Source
     let filter: Filter
     let root: Root
     /// Constant keys from the root down to the field (empty: the root itself).
     let field: [Value]
     let probe: CTerm
     /// Built lazily, at most once per site; racing builders agree on the first one stored.
-    let index = AtomicLazyReference<ScanIndex>()
+    let indexes = AtomicLazyReference<ScanIndexFamily>()
 
-    init(collection: [Value], filter: Filter, root: Root, field: [Value], probe: CTerm) {
-        self.collection = collection
+    init(source: Source, filter: Filter, root: Root, field: [Value], probe: CTerm) {
+        self.source = source
         self.filter = filter
         self.root = root
         self.field = field

@@ -61,24 +61,14 @@ extension Evaluation {
         }
     }
 
-    /// The site's index when it describes `c` and is worth using. Built on first use from the
-    /// base document the policy was compiled with, never from one `with` put in its place; `c`
-    /// is whatever this evaluation reads at the path, so under `with data.… as …` it may be
-    /// another document, which the identity check turns away.
+    /// The site's index for `c` when it has one. Built on first use from the base document the
+    /// policy was compiled with, never from one `with` put in its place; `c` is whatever this
+    /// evaluation reads, so under `with data.… as …` it may be another document, which the
+    /// identity check turns away.
+    @inline(__always)
     private func scanIndex(_ site: ScanIndexSite, for c: Value) -> ScanIndex? {
-        let index = site.index.load() ?? site.index.storeIfNil(ScanIndex(collection: baseCollection(site), site: site))
-        return index.isUsable && index.covers(c) ? index : nil
-    }
-
-    /// The site's collection in the base document, read as a `data` ref reads base data
-    /// (numeric keys find JSON's string keys); null when there is none.
-    private func baseCollection(_ site: ScanIndexSite) -> Value {
-        var v = baseData
-        for key in site.collection {
-            guard let child = v[key] ?? Self.jsonKeyLookup(v, key) else { return .null }
-            v = child
-        }
-        return v
+        let family = site.indexes.load() ?? site.indexes.storeIfNil(ScanIndexFamily(site: site, baseData: baseData))
+        return family.index(for: c)
     }
 
     /// The element and key variables are still unbound, so binding them cannot fail; a bound one

@@ -10,6 +10,8 @@ import Testing
         var filter: ScanIndexSite.Filter?
         var root: ScanIndexSite.Root = .element
         var field: [String] = []
+        /// Over a collection inside each element of an outer iteration.
+        var nested = false
         var testDescription: String { body }
     }
 
@@ -22,6 +24,8 @@ import Testing
         Case(body: "some k, v in data.m; k == input.k", filter: .equal, root: .key),
         Case(body: "some k, v in data.m; v.kind == \"web\"", filter: .equal, field: ["kind"]),
         Case(body: "x := input.x; some p in data.ps; p.a == x", filter: .equal, field: ["a"]),
+        Case(body: "some p in data.ps; some e in p.eps; e.host == input.h", filter: .equal, field: ["host"], nested: true),
+        Case(body: "some p in data.ps; some e in p.a.eps; input.h in e.hs", filter: .member, field: ["hs"], nested: true),
         // Not indexable: the filter is not next, compares the element with itself, is not an
         // equality or membership, or the collection is not base data.
         Case(body: "some p in data.ps; true; input.b in p.bins", filter: nil),
@@ -33,6 +37,8 @@ import Testing
         Case(body: "some p in data.ps; p[input.k] == input.x", filter: nil),
         Case(body: "some p in data.ps; p.a == count(input.x)", filter: nil),
         Case(body: "some [a, b] in data.ps; a == input.x", filter: nil),
+        Case(body: "p := data.ps[0]; some e in p.eps; e.host == input.h", filter: nil),
+        Case(body: "some p in data.ps; some e in p[input.k]; e.host == input.h", filter: nil),
     ]
 
     @Test(arguments: cases)
@@ -49,5 +55,9 @@ import Testing
         #expect(sites[0].filter == filter)
         #expect(sites[0].root == c.root)
         #expect(sites[0].field == c.field.map { .string($0) })
+        switch sites[0].source {
+        case .base: #expect(!c.nested)
+        case .eachElement(let path, _): #expect(c.nested && path == [.string("ps")])
+        }
     }
 }
