@@ -1,20 +1,31 @@
 /// Narrows the definitions of a rule to those that can match the input, OPA-style: a rule whose
 /// body has a literal `input.a.b == "const"` (or `=`) can only hold when the input has that value.
 struct RuleIndex: Sendable {
-    /// The indexed input path (`["binary"]` for `input.binary`).
-    let inputPath: [String]
-    /// Positions (into `RuleSet.rules`) of the rules requiring each value.
-    let candidatesByValue: [Value: [Int]]
+    /// The indexed input path (`["binary"]` for `input.binary`), as keys.
+    let inputPath: [Value]
+    /// Distinct constants, their `fastHash`es and a table over them.
+    private let values: [Value]
+    private let hashes: [UInt64]
+    private let table: KeyIndex
+    /// Per constant, in definition order: the rules requiring it and the unindexed ones, ready
+    /// to run (no list is built per evaluation).
+    private let candidatesByValue: [[CRule]]
     /// Rules without an indexable literal on `inputPath`: always candidates.
-    let unindexed: [Int]
+    let unindexed: [CRule]
 
-    /// Candidate rule positions in definition order for this input.
-    func candidates(input: Value?) -> [Int] {
+    /// Candidate rules in definition order for this input.
+    func candidates(input: Value?) -> [CRule] {
         var value: Value? = input
-        for p in inputPath { value = value?[.string(p)] }
-        guard let value, let hits = candidatesByValue[value] else { return unindexed }
-        if unindexed.isEmpty { return hits }
-        return (hits + unindexed).sorted()
+        for p in inputPath { value = value?[p] }
+        guard let value else { return unindexed }
+        let slot: Int?
+        if ScanIndex.isHashable(value) {
+            slot = table.position(of: value, hash: value.fastHash, in: values, hashes: hashes)
+        } else {
+            // A composite or huge number: its hash may disagree with `==`; compare one by one.
+            slot = values.firstIndex(of: value)
+        }
+        return slot.map { candidatesByValue[$0] } ?? unindexed
     }
 
     /// Builds an index when enough rules share one indexable `input` path; nil otherwise.
@@ -31,14 +42,28 @@ struct RuleIndex: Sendable {
         guard let (path, count) = counts.max(by: { $0.value < $1.value }), count * 2 >= rules.count else {
             return nil
         }
-        var byValue: [Value: [Int]] = [:]
+        // Constants whose hash may disagree with `==` (composites, huge numbers) stay unindexed:
+        // their rules are candidates for every input, and their literal decides.
+        var slotOf: [Value: Int] = [:]
+        var values: [Value] = []
+        var positions: [[Int]] = []
         var indexedRules = Set<Int>()
-        for (i, p, v) in keyed where p == path {
-            byValue[v, default: []].append(i)
+        for (i, p, v) in keyed where p == path && ScanIndex.isHashable(v) {
+            if let slot = slotOf[v] {
+                positions[slot].append(i)
+            } else {
+                slotOf[v] = values.count
+                values.append(v)
+                positions.append([i])
+            }
             indexedRules.insert(i)
         }
         let unindexed = rules.indices.filter { !indexedRules.contains($0) }
-        return RuleIndex(inputPath: path, candidatesByValue: byValue, unindexed: unindexed)
+        let hashes = values.map(\.fastHash)
+        return RuleIndex(
+            inputPath: path.map { .string($0) }, values: values, hashes: hashes, table: KeyIndex(hashes: hashes),
+            candidatesByValue: positions.map { hits in (hits + unindexed).sorted().map { rules[$0] } },
+            unindexed: unindexed.map { rules[$0] })
     }
 
     /// A body literal `input.p == const` / `const == input.p` / `input.p = const` (not negated,

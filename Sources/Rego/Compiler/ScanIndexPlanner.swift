@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Finds iterations over base data that an index can narrow: a `some … in` over a constant `data`
 /// path below every rule, immediately followed by a literal that compares a field of the element
 /// (or of its key) with a term that does not depend on the element:
@@ -125,48 +123,5 @@ enum ScanIndexPlanner {
         case .data(let ref): return ref.path.allSatisfy { isProbe($0, excluding: slots) }
         default: return false
         }
-    }
-}
-
-/// One indexable iteration: which collections it runs over, which field of the element the next
-/// literal tests, how, and against what. The indexes are built on first use and then shared by
-/// every evaluation of the policy (the site belongs to one `CompiledPolicy`'s program).
-final class ScanIndexSite: Sendable {
-    /// Where the iterated collections live in the base document (keys after `data`).
-    enum Source: Sendable {
-        /// `data.a.b`: one collection.
-        case base([Value])
-        /// `p.f` with `p` an element of the collection at the path: one collection per element.
-        case eachElement(of: [Value], field: [Value])
-    }
-
-    enum Filter: Sendable {
-        /// `field == probe`, `probe == field`, `field = probe`.
-        case equal
-        /// `probe in field`: the field is a collection holding the probe.
-        case member
-    }
-
-    /// Where the field is read from: the element (`p.binaries`) or its key (`k` in `some k, v in`).
-    enum Root: Sendable {
-        case element
-        case key
-    }
-
-    let source: Source
-    let filter: Filter
-    let root: Root
-    /// Constant keys from the root down to the field (empty: the root itself).
-    let field: [Value]
-    let probe: CTerm
-    /// Built lazily, at most once per site; racing builders agree on the first one stored.
-    let indexes = AtomicLazyReference<ScanIndexFamily>()
-
-    init(source: Source, filter: Filter, root: Root, field: [Value], probe: CTerm) {
-        self.source = source
-        self.filter = filter
-        self.root = root
-        self.field = field
-        self.probe = probe
     }
 }

@@ -67,8 +67,7 @@ extension Evaluation {
     /// identity check turns away.
     @inline(__always)
     private func scanIndex(_ site: ScanIndexSite, for c: Value) -> ScanIndex? {
-        let family = site.indexes.load() ?? site.indexes.storeIfNil(ScanIndexFamily(site: site, baseData: baseData))
-        return family.index(for: c)
+        site.indexes { ScanIndexFamily(site: site, baseData: baseData) }.index(for: c)
     }
 
     /// The element and key variables are still unbound, so binding them cannot fail; a bound one

@@ -4,7 +4,7 @@ extension Evaluation {
     /// Candidate definitions for this input (all of them, or those the rule index selects).
     private func candidates(_ set: RuleSet) -> [CRule] {
         guard let index = set.index else { return set.rules }
-        return index.candidates(input: input).map { set.rules[$0] }
+        return index.candidates(input: input)
     }
 
     /// Runs one definition in a fresh frame: `onSolution` is called for each solution of its

@@ -198,7 +198,7 @@ import Testing
             }
         }
         let sites = SiteCollector.sites(indexedPolicy.program) + SiteCollector.sites(indexedQuery.compiled.body)
-        #expect(sites.contains { $0.indexes.load().map { !$0.isEmpty } == true } == c.usesIndex)
+        #expect(sites.contains { $0.builtIndexes.map { !$0.isEmpty } == true } == c.usesIndex)
     }
 
     private func policy(_ c: Case, gap: String) throws -> [SourceFile] {
