@@ -94,7 +94,8 @@ struct LogsCommand: ParsableCommand {
         }
         if malformed > 0 {
             StandardStreams.writeError(
-                "airlock logs: skipped \(malformed) malformed line\(malformed == 1 ? "" : "s") in \(reader.displayName)\n")
+                "airlock logs: skipped \(malformed) malformed line\(malformed == 1 ? "" : "s") in \(reader.displayName)\n"
+            )
         }
     }
 

@@ -45,7 +45,8 @@ final class LogsReader {
         offset = 0
         lineNumber = 0
         var info = stat()
-        identity = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? (UInt(info.st_dev), UInt(info.st_ino)) : nil
+        identity =
+            fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? (UInt(info.st_dev), UInt(info.st_ino)) : nil
     }
 
     /// Calls `line` with each complete line (without its newline) and its 1-based number, then
@@ -69,7 +70,7 @@ final class LogsReader {
             }
             // End of the data for now.
             guard follow, let path, identity != nil else { break }
-            if try reopenIfReplaced(path, line) {
+            if reopenIfReplaced(path, line) {
                 batchEnd()
                 continue
             }
@@ -81,7 +82,7 @@ final class LogsReader {
 
     /// At the end of the followed file: a new file at `path` (rotation) or a shorter one
     /// (truncation) is read from its start. Returns whether it switched.
-    private func reopenIfReplaced(_ path: String, _ line: (ArraySlice<UInt8>, Int) -> Void) throws(Failure) -> Bool {
+    private func reopenIfReplaced(_ path: String, _ line: (ArraySlice<UInt8>, Int) -> Void) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }  // mid-rotation: wait for the new file
         if let identity, UInt(info.st_dev) == identity.dev && UInt(info.st_ino) == identity.ino {
@@ -103,7 +104,11 @@ final class LogsReader {
             split(buffer[0..<n], line)
         }
         finishPartialLine(line)
-        try open(path)
+        do {
+            try open(path)
+        } catch {
+            return false  // gone again before we opened it: the next poll tries again
+        }
         return true
     }
 

@@ -41,8 +41,7 @@ final class DecisionLogWriter: @unchecked Sendable {
     /// Largest single `write(2)`.
     private static let chunkBytes = 64 << 10
 
-    init(path: String?, alsoStderr: Bool, maximumBytes: Int, keptFiles: Int, queueBytes: Int) throws(DecisionLogError)
-    {
+    init(path: String?, alsoStderr: Bool, maximumBytes: Int, keptFiles: Int, queueBytes: Int) throws(DecisionLogError) {
         self.path = path
         self.alsoStderr = alsoStderr
         self.maximumBytes = maximumBytes
@@ -152,7 +151,8 @@ final class DecisionLogWriter: @unchecked Sendable {
             return shared.dropped
         }
         if dropped > 0 {
-            Self.report("\(dropped) decision record\(dropped == 1 ? " was" : "s were") dropped (not written to \(destination))")
+            Self.report(
+                "\(dropped) decision record\(dropped == 1 ? " was" : "s were") dropped (not written to \(destination))")
         }
     }
 

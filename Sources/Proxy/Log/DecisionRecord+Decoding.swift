@@ -14,7 +14,7 @@ extension DecisionRecord {
             throw .malformedJSON(column: error.column, message: error.message)
         }
         guard case .object(let object) = value else { throw .notAnObject(found: value.typeName) }
-        var fields = RecordFields(object: object)
+        let fields = RecordFields(object: object)
         self.init(
             time: try fields.requiredString("time"),
             decision: try fields.required("decision", Verdict.allCases),
@@ -53,7 +53,9 @@ private struct RecordFields {
 
     func string(_ key: String) throws(DecisionRecordError) -> String? {
         guard let value = present(key) else { return nil }
-        guard case .string(let text) = value else { throw .wrongType(key: key, expected: "a string", found: value.typeName) }
+        guard case .string(let text) = value else {
+            throw .wrongType(key: key, expected: "a string", found: value.typeName)
+        }
         return text
     }
 
@@ -72,7 +74,9 @@ private struct RecordFields {
 
     func bool(_ key: String) throws(DecisionRecordError) -> Bool? {
         guard let value = present(key) else { return nil }
-        guard case .bool(let flag) = value else { throw .wrongType(key: key, expected: "a boolean", found: value.typeName) }
+        guard case .bool(let flag) = value else {
+            throw .wrongType(key: key, expected: "a boolean", found: value.typeName)
+        }
         return flag
     }
 
@@ -85,7 +89,8 @@ private struct RecordFields {
         texts.reserveCapacity(items.count)
         for item in items {
             guard case .string(let text) = item else {
-                throw .wrongType(key: key, expected: "an array of strings", found: "an array holding a \(item.typeName)")
+                throw .wrongType(
+                    key: key, expected: "an array of strings", found: "an array holding a \(item.typeName)")
             }
             texts.append(text)
         }

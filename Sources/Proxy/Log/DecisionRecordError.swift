@@ -34,7 +34,7 @@ public enum DecisionRecordError: Error, Sendable, Hashable, CustomStringConverti
 /// Quotes through the log's own encoder, so error messages never carry raw control characters.
 enum JSONLineEncoderText {
     static func quote(_ value: String, into text: inout String) {
-        var encoder = JSONLineEncoder(bytes: [])
+        var encoder = JSONLineEncoder()
         encoder.string(value)
         text += String(decoding: encoder.bytes, as: UTF8.self)
     }

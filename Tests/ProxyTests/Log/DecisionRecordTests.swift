@@ -55,6 +55,24 @@ import Testing
         #expect(parsed?["reason"] as? String == text)
     }
 
+    /// The encoder skips plain ASCII 8 bytes at a time: a special character at any offset, in any
+    /// block and in the tail, must still be escaped.
+    @Test(arguments: ["\"", "\\", "\u{0}", "\u{1F}", "\u{7F}", "é", "\u{85}", "\u{2028}", "👩‍💻", "\n"])
+    func specialCharactersAtEveryOffset(_ special: String) throws {
+        for length in [1, 7, 8, 9, 16, 17, 25] {
+            for offset in 0..<length {
+                var text = String(repeating: "a", count: length)
+                let index = text.index(text.startIndex, offsetBy: offset)
+                text.replaceSubrange(index...index, with: special)
+                var record = Self.full
+                record.reason = text
+                let line = record.jsonLine
+                #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+                #expect(try DecisionRecord(jsonLine: line).reason == text)
+            }
+        }
+    }
+
     @Test func nonASCIIIsKeptAsUTF8() {
         var record = Self.full
         record.reason = "café 日本 👩‍💻"
