@@ -113,6 +113,15 @@ public struct RegoObject: Sendable {
     /// Position of `key` in the sorted keys, or nil.
     @inlinable func position(of key: Value) -> Int? {
         let storage = self.storage
+        if storage.index == nil, case .string(let s) = key {
+            // Keys of up to 15 bytes are stored inline, so an equal short key has identical bits
+            // and is found without hashing; anything else falls through to the hashes.
+            let bits = Value.rawBits(s)
+            let keys = storage.keys
+            for i in keys.indices {
+                if case .string(let k) = keys[i], Value.rawBits(k) == bits { return i }
+            }
+        }
         let h = key.fastHash
         if let index = storage.index {
             return index.position(of: key, hash: h, in: storage.keys, hashes: storage.hashes)

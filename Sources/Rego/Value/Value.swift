@@ -124,7 +124,7 @@ extension Value: Hashable {
     @inlinable static func bytesEqual(_ a: String, _ b: String) -> Bool {
         // Identical representations are equal without reading bytes: object keys and the keys of
         // refs are mostly short, stored inline, so a key found by its hash usually ends here.
-        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+        if rawBits(a) == rawBits(b) { return true }
         // Same length first: most unequal keys differ there, and it needs no storage access.
         let au = a.utf8
         let bu = b.utf8
@@ -135,6 +135,12 @@ extension Value: Hashable {
         }
         if let result = fast ?? nil { return result }
         return au.elementsEqual(bu)
+    }
+
+    /// A string's representation: the same bits are the same string (the same inline bytes of a
+    /// short string, or the same storage), though equal strings may differ in representation.
+    @inlinable static func rawBits(_ s: String) -> (UInt64, UInt64) {
+        unsafeBitCast(s, to: (UInt64, UInt64).self)
     }
 
     @inlinable static func equalBytes(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>) -> Bool {
