@@ -125,12 +125,15 @@ final class CLiteral: Sendable {
 
     /// The same literal reporting into a query result slot.
     func reporting(into slot: Int, value: Bool) -> CLiteral {
-        CLiteral(kind: kind, with: with, location: location, resultSlot: slot, reportsValue: value, scanIndex: scanIndex)
+        CLiteral(
+            kind: kind, with: with, location: location, resultSlot: slot, reportsValue: value, scanIndex: scanIndex)
     }
 
     /// The same literal, visiting its elements through `site`.
     func indexed(by site: ScanIndexSite) -> CLiteral {
-        CLiteral(kind: kind, with: with, location: location, resultSlot: resultSlot, reportsValue: reportsValue, scanIndex: site)
+        CLiteral(
+            kind: kind, with: with, location: location, resultSlot: resultSlot, reportsValue: reportsValue,
+            scanIndex: site)
     }
 }
 

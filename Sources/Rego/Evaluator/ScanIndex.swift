@@ -99,7 +99,9 @@ final class ScanIndex: Sendable {
         switch (collection, c) {
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
-            return x.withUnsafeBufferPointer { px in y.withUnsafeBufferPointer { py in px.baseAddress == py.baseAddress } }
+            return x.withUnsafeBufferPointer { px in
+                y.withUnsafeBufferPointer { py in px.baseAddress == py.baseAddress }
+            }
         case (.object(let x), .object(let y)): return x.storage === y.storage
         case (.set(let x), .set(let y)): return x.storage === y.storage
         default: return false
