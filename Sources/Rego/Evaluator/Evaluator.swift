@@ -179,7 +179,9 @@ final class Evaluation: @unchecked Sendable {
     }
 
     @inline(__always) func popFrame(_ saved: Int, _ size: Int) {
-        slots.removeLast(size)
+        // One element at a time: `removeLast(_:)` goes through the generic `replaceSubrange`,
+        // which costs more than the few slots of a frame.
+        for _ in 0..<size { slots.removeLast() }
         base = saved
     }
 
