@@ -22,15 +22,16 @@ struct DirectoryStream: ~Copyable {
     /// The descriptor `readlinkat` and `openat` take for names in this directory.
     var fd: Int32 { dirfd(stream) }
 
-    /// Calls `body` with each entry's NUL-terminated name, `.` and `..` excluded. A directory
-    /// that vanishes midway (its process exited) just ends.
-    func forEachName(_ body: (UnsafePointer<CChar>) -> Void) {
+    /// Calls `body` with each entry's NUL-terminated name, `.` and `..` excluded, until it
+    /// returns false. A directory that vanishes midway (its process exited) just ends.
+    func forEachName(_ body: (UnsafePointer<CChar>) -> Bool) {
         while let entry = readdir(stream) {
-            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+            let more = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
                 let name = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-                if name[0] == 0x2e && (name[1] == 0 || (name[1] == 0x2e && name[2] == 0)) { return }
-                body(name)
+                if name[0] == 0x2e && (name[1] == 0 || (name[1] == 0x2e && name[2] == 0)) { return true }
+                return body(name)
             }
+            if !more { return }
         }
     }
 

@@ -23,12 +23,13 @@ enum SocketHolders {
                 withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { relative in
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { link in
                         processes.forEachName { name in
-                            guard let pid = parsePID(name, into: relative) else { return }
+                            guard let pid = parsePID(name, into: relative) else { return true }
                             switch holds(target, fdDirectory: relative.baseAddress!, under: procFD, link: link) {
                             case .yes: found.pids.append(pid)
                             case .no: break
                             case .unreadable: found.unreadable += 1
                             }
+                            return true
                         }
                     }
                 }
@@ -54,15 +55,16 @@ enum SocketHolders {
             var answer = Answer.no
             let linkBuffer = UnsafeMutableRawPointer(link.baseAddress!).assumingMemoryBound(to: CChar.self)
             descriptors.forEachName { name in
-                guard answer != .yes else { return }
                 let count = readlinkat(directoryFD, name, linkBuffer, link.count)
                 if count < 0 {
                     if errno == EACCES || errno == EPERM { answer = .unreadable }
-                    return
+                    return true
                 }
                 if count == target.count && memcmp(link.baseAddress!, target.baseAddress!, count) == 0 {
                     answer = .yes
+                    return false
                 }
+                return true
             }
             return answer
         } catch {

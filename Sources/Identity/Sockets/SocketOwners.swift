@@ -10,9 +10,10 @@ public enum SocketOwners {
     /// The holders of the TCP socket whose own address is `local` and whose peer is `remote`.
     ///
     /// For a connection the proxy accepted, `local` is the peer address `accept` returned and
-    /// `remote` the proxy's listening address. Both are looked up in `/proc/net/tcp` and
-    /// `/proc/net/tcp6` of Airlock's network namespace (`/proc/net` is `/proc/self/net`); an IPv4
-    /// pair is also looked for in tcp6, where a dual-stack socket shows it as `::ffff:a.b.c.d`.
+    /// `remote` the proxy's listening address. The socket is looked for in Airlock's own network
+    /// namespace: through sock_diag, then in `/proc/net/tcp` and `/proc/net/tcp6` (`/proc/net` is
+    /// `/proc/self/net`); an IPv4 pair is also looked for in tcp6, where a dual-stack socket shows
+    /// it as `::ffff:a.b.c.d`. Then every `/proc/<pid>/fd` is read for `socket:[INODE]`.
     public static func lookup(local: SocketEndpoint, remote: SocketEndpoint) throws(SocketOwnerError)
         -> SocketOwnership
     {
@@ -24,7 +25,19 @@ public enum SocketOwners {
     }
 
     /// The socket's inode, or nil when no live socket has these addresses.
+    ///
+    /// The kernel is asked first through sock_diag (an exact hash lookup); only when it has no
+    /// answer (no such socket, or no diag support) are the `/proc/net` tables read, which walk
+    /// the whole connection hash. A miss therefore costs both, and the tables stay the authority.
     static func inode(local: SocketEndpoint, remote: SocketEndpoint) throws(SocketOwnerError) -> UInt64? {
+        if case .inode(let inode) = InetDiag.inode(local: local, remote: remote), inode != 0 {
+            return inode
+        }
+        return try procNetInode(local: local, remote: remote)
+    }
+
+    /// The same answer from `/proc/net/tcp` and `/proc/net/tcp6` alone.
+    static func procNetInode(local: SocketEndpoint, remote: SocketEndpoint) throws(SocketOwnerError) -> UInt64? {
         if local.isIPv4 && remote.isIPv4,
             let inode = try ProcNetTCP.inode(local: local, remote: remote, in: ProcNetTCP.ipv4Path)
         {

@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
 import Glibc
-import Identity
 import TestSupport
 import Testing
+
+@testable import Identity
 
 /// Timings for docs/PERFORMANCE.md; they print and assert nothing (tests never assert on time).
 /// `AIRLOCK_BENCH=1 swift test -c release --filter SocketBenchmarks`
@@ -49,6 +50,16 @@ struct SocketBenchmarks {
             try Self.measure("SocketOwners.lookup, \(label)", iterations: 200) {
                 _ = try SocketOwners.lookup(local: peer, remote: listening)
             }
+            let inode = try socketInode(client.fd)
+            try Self.measure("  fd scan alone, \(label)", iterations: 200) { _ = try SocketHolders.scan(inode: inode) }
+        }
+        Self.measure("  sock_diag exact lookup", iterations: 2_000) { _ = InetDiag.inode(local: peer, remote: listening) }
+        try Self.measure("  /proc/net/tcp until the row", iterations: 200) {
+            _ = try ProcNetTCP.inode(local: peer, remote: listening, in: ProcNetTCP.ipv4Path)
+        }
+        let absent = try endpoint("127.0.0.1", 1)
+        Self.measure("  miss: sock_diag, then /proc/net/tcp and tcp6 to the end", iterations: 100) {
+            _ = try? SocketOwners.lookup(local: absent, remote: listening)
         }
     }
 
@@ -58,7 +69,7 @@ struct SocketBenchmarks {
         let origin = try endpoint("151.101.0.223", 443)
         let keys = (0..<60_000).map { SocketEndpoint(ipv4: 0x7f00_0001, port: UInt16($0 + 1)) }
         let entry = ConnectionTable.Entry(pid: 1, originalDestination: origin)
-        Self.measure("ConnectionTable insert+lookup+remove, 1 thread", iterations: 10) {
+        Self.measure("ConnectionTable 60,000 × (insert+lookup+remove), 1 thread", iterations: 10) {
             for key in keys {
                 table.insert(entry, for: key)
                 _ = table.lookup(key)

@@ -1,9 +1,10 @@
 import CAirlockLinux
 import Foundation
 import Glibc
-import Identity
 import TestSupport
 import Testing
+
+@testable import Identity
 
 /// Real sockets on 127.0.0.1 and [::1], looked up the way the proxy would on accept: `local` is
 /// the peer address `accept` returned, `remote` the listener's address.
@@ -116,6 +117,40 @@ import Testing
         #expect(ownership.pids == [getpid()])
         #expect(ownership.inode == (try socketInode(client.fd)))
         #expect(try procNetContains(ProcNetTables.ipv6, inode: ownership.inode))
+    }
+
+    /// sock_diag and the /proc tables name the same socket, in every family combination.
+    @Test(arguments: [("127.0.0.1", false), ("::1", false), ("127.0.0.1", true)])
+    func diagAgreesWithProcTables(ip: String, mappedClient: Bool) throws {
+        let listener = try TestSocket.listener(ip)
+        let listening = try listener.localAddress
+        let client = try TestSocket.client(to: listening, mappedIPv6: mappedClient)
+        let (_, peer) = try listener.accept()
+        let inode = try socketInode(client.fd)
+        #expect(InetDiag.inode(local: peer, remote: listening) == .inode(inode))
+        #expect(try SocketOwners.procNetInode(local: peer, remote: listening) == inode)
+        let absent = try endpoint(ip, 1)
+        #expect(InetDiag.inode(local: absent, remote: listening) == .noSocket)
+        #expect(try SocketOwners.procNetInode(local: absent, remote: listening) == nil)
+    }
+
+    @Test func diagReplies() {
+        func reply(type: UInt16, _ payload: [UInt8]) -> [UInt8] {
+            var bytes = [UInt8](repeating: 0, count: 16) + payload
+            withUnsafeBytes(of: UInt32(bytes.count)) { bytes.replaceSubrange(0..<4, with: $0) }
+            withUnsafeBytes(of: type) { bytes.replaceSubrange(4..<6, with: $0) }
+            return bytes
+        }
+        func errorReply(_ code: Int32) -> [UInt8] {
+            reply(type: 2, withUnsafeBytes(of: -code) { Array($0) } + [UInt8](repeating: 0, count: 16))
+        }
+        var message = [UInt8](repeating: 0, count: 72)
+        withUnsafeBytes(of: UInt32(48213)) { message.replaceSubrange(68..<72, with: $0) }
+        #expect(reply(type: 20, message).withUnsafeBytes { InetDiag.parse($0) } == .inode(48213))
+        #expect(errorReply(ENOENT).withUnsafeBytes { InetDiag.parse($0) } == .noSocket)
+        #expect(errorReply(EPERM).withUnsafeBytes { InetDiag.parse($0) } == .unavailable(errno: EPERM))
+        #expect(reply(type: 20, [1, 2, 3]).withUnsafeBytes { InetDiag.parse($0) } == .unavailable(errno: EPROTO))
+        #expect([UInt8](repeating: 0, count: 8).withUnsafeBytes { InetDiag.parse($0) } == .unavailable(errno: EPROTO))
     }
 
     @Test func noSuchSocket() throws {
