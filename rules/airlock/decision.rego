@@ -15,7 +15,11 @@ default decision := {
 	"hints": [],
 }
 
-decision := {
+# The common case first: an allowed network connection needs no other rule.
+decision := network_allowed if {
+	kind in network_kinds
+	network_allowed
+} else := {
 	"allow": false,
 	"policy": null,
 	"reason": sprintf("denied: the facts lack %s", [concat(", ", sort(missing_facts))]),

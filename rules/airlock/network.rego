@@ -44,16 +44,42 @@ enforced_endpoint_policies contains name if {
 	endpoint_matches(endpoint)
 }
 
-# The policies that list both the destination and the process, with how the process is named.
-network_grants[name] := grant_in(data.network_policies[name].binaries) if some name in endpoint_policies
+# How policies grant this process this destination, as [policy, how] pairs. Exact binary paths
+# and hosts are two lookups in the index (index.rego) for the executable, then each ancestor; globs,
+# pinned hashes and address matches are checked one by one. The same grants as scanning every
+# policy with `endpoint_matches` and `grant`, without the scan.
+network_grants contains [entry.policy, entry.how] if {
+	some entry in index.network[exe][host]
+	entry.transport == transport
+	port in entry.ports
+}
 
-network_decision := {
+network_grants contains [entry.policy, sprintf("its ancestor %s is %s", [ancestor, entry.how])] if {
+	some ancestor in ancestors
+	some entry in index.network[ancestor][host]
+	entry.transport == transport
+	port in entry.ports
+}
+
+network_grants contains [entry.policy, how] if {
+	some entry in index.network_generic
+	endpoint_matches(entry.endpoint)
+	how := grant(entry.binary)
+}
+
+# Several policies may grant the same connection: the first by name decides, so the decision is
+# one value.
+network_allowed := {
 	"allow": true,
-	"policy": name,
-	"reason": sprintf("%s may connect to %s: allowed by network policy %s (%s)", [exe, destination, name, network_grants[name]]),
+	"policy": first[0],
+	"reason": sprintf("%s may connect to %s: allowed by network policy %s (%s)", [exe, destination, first[0], first[1]]),
 	"hints": [],
 } if {
-	name := min(object.keys(network_grants))
+	first := min(network_grants)
+}
+
+network_decision := network_allowed if {
+	network_allowed
 } else := {
 	"allow": false,
 	"policy": null,

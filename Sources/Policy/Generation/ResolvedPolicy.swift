@@ -62,13 +62,14 @@ public struct ResolvedPolicy: Sendable {
         data = .object(RegoObject([
             ("network_policies", .object(RegoObject(networkPolicies))),
             ("unix_sockets", .object(RegoObject(socketPolicies))),
+            ("airlock_index", DecisionIndex(document: document, paths: paths).value),
         ]))
     }
 
     /// Paths that could not be resolved: each is logged, and hinted at when it causes a denial.
     public var failures: [ResolvedPolicyPath] { paths.filter { $0.resolution.failure != nil } }
 
-    private static func value(of binary: BinaryRule, _ resolution: PathResolution) -> Value {
+    static func value(of binary: BinaryRule, _ resolution: PathResolution) -> Value {
         .object(RegoObject(
             [
                 ("path", .string(binary.path)), ("glob", .bool(binary.isGlob)),
@@ -76,7 +77,7 @@ public struct ResolvedPolicy: Sendable {
             ] + resolution.dataFields))
     }
 
-    private static func value(of endpoint: Endpoint) -> Value {
+    static func value(of endpoint: Endpoint) -> Value {
         .object(RegoObject([
             ("host", .string(endpoint.host)),
             ("host_glob", .bool(endpoint.hostIsGlob)),

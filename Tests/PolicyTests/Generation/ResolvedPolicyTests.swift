@@ -76,3 +76,38 @@ import Testing
         #expect(binaries(second.data)[0].field("resolved") == .string("/usr/bin/python3.12"))
     }
 }
+
+/// The index Airlock ships in data.airlock_index is exactly what the rules would compute
+/// themselves (`data.airlock.computed_index`), for every shape of binary and endpoint.
+@Suite struct DecisionIndexTests {
+    @Test(arguments: ["pypi.yaml", "coding-agent.yaml"])
+    func theShippedIndexEqualsTheRulesOwn(example: String) throws {
+        let root = try AgentRoot()
+        let file = ShippedRules.directory + "/../examples/" + example
+        let generation = try PolicyGeneration(
+            number: 1, sources: PolicySources(policyFile: file, rules: ShippedRules.sources), root: .directory(root.path))
+        let computed = try generation.compiled.prepare("data.airlock.computed_index").evaluateValue()
+        let shipped = generation.resolved.data.field("airlock_index")
+        #expect(computed != nil)
+        #expect(computed == shipped)
+    }
+
+    @Test func symlinkedGlobbedPinnedAndAddressedEntries() throws {
+        let root = try AgentRoot()
+        let policy = try PolicyFile("""
+            version: 1
+            network_policies:
+              b-second:
+                endpoints: [{ host: pypi.org, port: 443 }, { host: "*.example.com", ports: [80, 443] }]
+                binaries: [{ path: /usr/bin/python3 }, { path: /bin/git }, { path: "/opt/*/bin/*" }]
+              a-first:
+                endpoints: [{ host: db.internal, port: 5432, allowed_ips: [10.0.0.0/8], protocol: tcp }, { host: dns.internal, port: 53, protocol: udp }]
+                binaries: [{ path: /usr/bin/python3.11 }, { path: /usr/bin/curl, sha256: "\(String(repeating: "ab", count: 32))" }]
+            """)
+        let generation = try policy.generation(root: .directory(root.path))
+        let computed = try generation.compiled.prepare("data.airlock.computed_index").evaluateValue()
+        #expect(computed == generation.resolved.data.field("airlock_index"))
+        let pypi = generation.resolved.data.field("airlock_index")?.field("network")?.field("/usr/bin/python3.11")?.field("pypi.org")
+        #expect(pypi?.arrayValue?.first?.field("how") == .string("listed as /usr/bin/python3, a symlink to it"))
+    }
+}
