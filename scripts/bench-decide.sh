@@ -26,7 +26,12 @@ trap cleanup EXIT
 # The live process: sleep, listed in the policy by its /bin path (a symlink on merged-/usr hosts).
 sleep 600 &
 sleeper_pid=$!
-sleep_exe="$(readlink "/proc/$sleeper_pid/exe")"
+# The shell forks first and executes sleep a moment later: wait for the exec.
+for _ in $(seq 100); do
+    sleep_exe="$(readlink "/proc/$sleeper_pid/exe")"
+    [[ "$sleep_exe" == */sleep ]] && break
+    sleep 0.01
+done
 
 cat >"$scratch/small.yaml" <<YAML
 version: 1
