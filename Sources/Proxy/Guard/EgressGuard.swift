@@ -83,12 +83,13 @@ public struct EgressGuard: Sendable {
         RefusedRange("fd00:ec2::254/128", .metadata),  // AWS's IPv6 metadata endpoint (Nitro)
         RefusedRange("::/128", .unspecified),
         RefusedRange("::1/128", .loopback),
+        // Local-use NAT64 (RFC 8215) reaches a site's own translator; listed before ::/8, which holds it.
+        RefusedRange("64:ff9b:1::/48", .privateRange),
         // The rest of ::/8 after unmapping: SIIT's ::ffff:0:a.b.c.d and other unassigned forms
         // that embed an IPv4 address or reach nothing.
         RefusedRange("::/8", .reserved),
         RefusedRange("100::/64", .reserved),  // discard-only (RFC 6666)
         RefusedRange("2001:2::/48", .reserved),  // benchmarking (RFC 5180)
-        RefusedRange("64:ff9b:1::/48", .privateRange),  // local-use NAT64 (RFC 8215): a site's own translator
         RefusedRange("fe80::/10", .linkLocal),
         RefusedRange("fec0::/10", .privateRange),  // deprecated site-local, still routed inside old sites
         RefusedRange("fc00::/7", .privateRange),  // unique local addresses

@@ -30,6 +30,7 @@ public enum HTTPHostSniff {
             ? .malformed("header too large (over \(maximumHeaderBytes) bytes)") : .needMore
 
         // Method: a token, then one space. Anything else this early is another protocol.
+        guard !b.isEmpty else { return .needMore }
         var i = 0
         while i < b.count && i <= maximumMethodLength && isTokenByte(b[i]) { i += 1 }
         guard i > 0, i <= maximumMethodLength else { return .notHTTP }
