@@ -8,6 +8,16 @@ public enum Command {
     /// not reach end-of-file until they exit.
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let (status, text) = try outcome(executable, arguments)
+        guard status == 0 else {
+            throw TestSetupError("\(executable) \(arguments.joined(separator: " ")) failed (\(status)): \(text)")
+        }
+        return text
+    }
+
+    /// Runs to completion and returns the exit status with the output (stdout and stderr), for
+    /// commands whose failure is what a test checks.
+    public static func outcome(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let outputPath = "/tmp/airlock-test-output-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         guard FileManager.default.createFile(atPath: outputPath, contents: nil) else {
             throw TestSetupError("cannot create \(outputPath)")
@@ -23,11 +33,7 @@ public enum Command {
         try process.run()
         process.waitUntilExit()
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw TestSetupError(
-                "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text)")
-        }
-        return text
+        return (process.terminationStatus, text)
     }
 
     /// Whether `name` is an executable file, so a test can say which tool is missing.
